@@ -1,0 +1,190 @@
+package dev.ctgraphql.campaign;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+import dev.ctgraphql.upstream.CleverTapCalls;
+import dev.ctgraphql.upstream.CleverTapConfig;
+import dev.ctgraphql.upstream.CleverTapDates;
+import dev.ctgraphql.upstream.CleverTapResponse;
+import dev.ctgraphql.upstream.CleverTapRestClients;
+import dev.ctgraphql.upstream.Endpoint;
+import dev.ctgraphql.upstream.ResponseCache;
+
+/**
+ * Campaign lists, campaign reports and message reports, cached: lists per 31-day window, a completed campaign's report
+ * for {@code clevertap.cache.campaign-reports.ttl}, an unfinished one's for its {@code live-ttl}.
+ */
+@ApplicationScoped
+public class CampaignClient {
+
+    static final Endpoint LIST = Endpoint.read("campaign list", "POST", "/1/targets/list.json");
+    static final Endpoint RESULT = Endpoint.read("campaign report", "POST", "/1/targets/result.json");
+    static final Endpoint MESSAGE_REPORT = Endpoint.read("message report", "POST", "/1/message/report.json");
+
+    /** CleverTap's campaign list is "only optimized for ranges of 31 days or less": longer ranges are split. */
+    static final int WINDOW_DAYS = 31;
+    /** How far back and ahead {@link #find} looks for a campaign, in windows. */
+    static final int FIND_WINDOWS_BACK = 4;
+    static final int FIND_WINDOWS_AHEAD = 1;
+
+    private static final String CAMPAIGNS = "campaigns";
+    private static final String REPORTS = "campaign-reports";
+    private static final String MESSAGES = "message-reports";
+
+    private final CleverTapRestClients clients;
+    private final CleverTapCalls calls;
+    private final ResponseCache cache;
+    private final CleverTapConfig config;
+
+    CampaignClient(CleverTapRestClients clients, CleverTapCalls calls, ResponseCache cache, CleverTapConfig config) {
+        this.clients = clients;
+        this.calls = calls;
+        this.cache = cache;
+        this.config = config;
+    }
+
+    /** Campaigns starting in the range, in CleverTap's order, each once. */
+    Uni<List<Campaign>> list(LocalDate from, LocalDate to) {
+        List<Uni<List<Campaign>>> windows = new ArrayList<>();
+        for (LocalDate start = from; !start.isAfter(to); start = start.plusDays(WINDOW_DAYS)) {
+            LocalDate end = start.plusDays(WINDOW_DAYS - 1L).isAfter(to) ? to : start.plusDays(WINDOW_DAYS - 1L);
+            windows.add(window(start, end));
+        }
+        return Multi.createFrom().iterable(windows).onItem().transformToUniAndConcatenate(w -> w).collect().asList()
+                .map(parts -> {
+                    Map<String, Campaign> unique = new LinkedHashMap<>();
+                    parts.forEach(part -> part.forEach(c -> unique.putIfAbsent(c.id(), c)));
+                    return List.copyOf(unique.values());
+                });
+    }
+
+    /**
+     * One campaign by id. CleverTap has no "get campaign" call, so the lists of fixed 31-day windows are searched: first
+     * the window of the id read as epoch seconds (CleverTap's ids look like creation times), then the recent past and
+     * near future. Windows are fixed so the lists are shared with later lookups through the cache.
+     */
+    Uni<Campaign> find(String id) {
+        LocalDate today = LocalDate.now(config.timeZone());
+        List<LocalDate> starts = new ArrayList<>();
+        long numeric = Long.parseLong(id);
+        if (numeric > 1_000_000_000L && numeric < 4_000_000_000L) {
+            LocalDate created = Instant.ofEpochSecond(numeric).atZone(config.timeZone()).toLocalDate();
+            if (created.isBefore(today.plusDays(WINDOW_DAYS * (FIND_WINDOWS_AHEAD + 1L)))) {
+                starts.add(windowStart(created));
+            }
+        }
+        for (int i = -FIND_WINDOWS_AHEAD; i <= FIND_WINDOWS_BACK; i++) {
+            LocalDate start = windowStart(today.minusDays((long) WINDOW_DAYS * i));
+            if (!starts.contains(start)) {
+                starts.add(start);
+            }
+        }
+        return search(id, starts, 0);
+    }
+
+    private Uni<Campaign> search(String id, List<LocalDate> starts, int index) {
+        if (index >= starts.size()) {
+            return Uni.createFrom().nullItem();
+        }
+        LocalDate start = starts.get(index);
+        return window(start, start.plusDays(WINDOW_DAYS - 1L)).chain(campaigns -> campaigns.stream()
+                .filter(c -> c.id().equals(id)).findFirst()
+                .map(c -> Uni.createFrom().item(c))
+                .orElseGet(() -> search(id, starts, index + 1)));
+    }
+
+    /** Fixed 31-day windows counted from the epoch day, so equal lookups share cache entries. */
+    static LocalDate windowStart(LocalDate day) {
+        return LocalDate.ofEpochDay(Math.floorDiv(day.toEpochDay(), WINDOW_DAYS) * WINDOW_DAYS);
+    }
+
+    private Uni<List<Campaign>> window(LocalDate from, LocalDate to) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("from", CleverTapDates.toDay(from));
+        body.put("to", CleverTapDates.toDay(to));
+        LocalDate today = LocalDate.now(config.timeZone());
+        Duration ttl = to.isBefore(today.minusDays(1)) ? cache.ttl(CAMPAIGNS) : cache.liveTtl(CAMPAIGNS);
+        return cache.get(CAMPAIGNS, LIST.key() + " " + body, () -> calls.call(LIST, () -> rest().list(body)).map(answer -> {
+            List<Campaign> campaigns = new ArrayList<>();
+            for (JsonNode target : answer.path("targets")) {
+                if (target.hasNonNull("id")) {
+                    campaigns.add(Campaign.from(target, config.timeZone()));
+                }
+            }
+            return List.copyOf(campaigns);
+        }), campaigns -> ttl);
+    }
+
+    /**
+     * A campaign's report. "Not ready" comes in three forms: HTTP 409 (documented), HTTP 500 with "no result as of yet"
+     * and HTTP 200 with "hasn't been completed" and no result (both observed); all three mean ready = false.
+     */
+    Uni<CampaignReport> report(String id) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("id", Long.parseLong(id));
+        return cache.get(REPORTS, RESULT.key() + " " + body, () -> calls.exchange(RESULT, () -> rest().result(body))
+                .map(response -> {
+                    if (notReady(response)) {
+                        return CampaignReport.notReady();
+                    }
+                    JsonNode result = calls.requireOk(RESULT, response).body().path("result");
+                    return result.isObject() ? CampaignReport.from(result) : CampaignReport.notReady();
+                }), report -> report.ready() ? cache.ttl(REPORTS) : cache.liveTtl(REPORTS));
+    }
+
+    private static boolean notReady(CleverTapResponse response) {
+        String error = response.error().toLowerCase(Locale.ROOT);
+        return response.httpStatus() == 409
+                || error.contains("no result as of yet")
+                || error.contains("hasn't been completed")
+                || error.contains("has not been completed");
+    }
+
+    /** Message reports in CleverTap's order. */
+    Uni<List<MessageReport>> messageReports(LocalDate from, LocalDate to, Set<Channel> channels, Set<CampaignStatus> statuses,
+            boolean daily) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("from", String.valueOf(CleverTapDates.toDay(from)));
+        body.put("to", String.valueOf(CleverTapDates.toDay(to)));
+        if (!channels.isEmpty()) {
+            var array = body.putArray("channel");
+            channels.stream().map(Channel::reportChannel).sorted().forEach(array::add);
+        }
+        if (!statuses.isEmpty()) {
+            var array = body.putArray("status");
+            statuses.stream().map(CampaignStatus::wire).sorted().forEach(array::add);
+        }
+        body.put("daily", daily);
+        LocalDate today = LocalDate.now(config.timeZone());
+        Duration ttl = to.isBefore(today.minusDays(1)) ? cache.ttl(MESSAGES) : cache.liveTtl(MESSAGES);
+        return cache.get(MESSAGES, MESSAGE_REPORT.key() + " " + body,
+                () -> calls.call(MESSAGE_REPORT, () -> rest().messageReport(body)).map(answer -> {
+                    List<MessageReport> reports = new ArrayList<>();
+                    for (JsonNode message : answer.path("messages")) {
+                        reports.add(MessageReport.from(message, daily));
+                    }
+                    return List.copyOf(reports);
+                }), reports -> ttl);
+    }
+
+    private CampaignRestClient rest() {
+        return clients.get(CampaignRestClient.class);
+    }
+}

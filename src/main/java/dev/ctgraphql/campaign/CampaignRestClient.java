@@ -1,0 +1,38 @@
+package dev.ctgraphql.campaign;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * CleverTap's campaign ("target") and message-report APIs. Built by {@code CleverTapRestClients}; answers are read as
+ * text so that both the HTTP status and the body's status can be checked.
+ */
+@Path("/1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+interface CampaignRestClient {
+
+    /** Body {@code {"from":yyyyMMdd,"to":yyyyMMdd}}: API-created campaigns whose start lies in the range. */
+    @POST
+    @Path("/targets/list.json")
+    Uni<RestResponse<String>> list(JsonNode range);
+
+    /** Body {@code {"id":N}}: the campaign's report once it has completed. */
+    @POST
+    @Path("/targets/result.json")
+    Uni<RestResponse<String>> result(JsonNode id);
+
+    /** Sent/viewed/clicked per message (all campaigns, dashboard ones included), optionally per day. */
+    @POST
+    @Path("/message/report.json")
+    Uni<RestResponse<String>> messageReport(JsonNode query);
+}

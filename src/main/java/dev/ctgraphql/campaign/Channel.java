@@ -1,0 +1,55 @@
+package dev.ctgraphql.campaign;
+
+import java.util.Locale;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Enum;
+
+/** Messaging channels, with CleverTap's names for them in campaigns and in message reports. */
+@Enum("Channel")
+@Description("A messaging channel.")
+public enum Channel {
+    PUSH("push", "push"), WEBPUSH("webpush", "browser"), EMAIL("email", "email"), SMS("sms", "sms"), WHATSAPP("whatsapp",
+            "whatsapp"), INAPP(null, "inapp"), WEBHOOK("webhook", "webhooks"), NOTIFICATION_INBOX("notificationinbox",
+                    null), WEB_POPUP(null, "web_pop_up"), WEB_EXIT_INTENT(null, "web_exit_intent"), WEB_NATIVE_DISPLAY(null,
+                            "web_native_display"), WEB_INBOX(null, "web_inbox"), AUDIENCES(null, "audiences");
+
+    private final String targetMode;
+    private final String reportChannel;
+
+    Channel(String targetMode, String reportChannel) {
+        this.targetMode = targetMode;
+        this.reportChannel = reportChannel;
+    }
+
+    /** CleverTap's {@code target_mode} for creating campaigns, or null when the API cannot create this kind. */
+    String targetMode() {
+        return targetMode;
+    }
+
+    /** CleverTap's {@code channel} value in message reports, or null when reports have none for it. */
+    String reportChannel() {
+        return reportChannel;
+    }
+
+    /** Reads a channel as CleverTap spells it in lists and reports ("Push", "Browser", "webpush" ...); null if unknown. */
+    static Channel parse(String value) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.trim().toLowerCase(Locale.ROOT).replace(" ", "").replace("-", "").replace("_", "");
+        for (Channel channel : values()) {
+            if ((channel.targetMode != null && channel.targetMode.replace("_", "").equals(v))
+                    || (channel.reportChannel != null && channel.reportChannel.replace("_", "").equals(v))
+                    || channel.name().replace("_", "").toLowerCase(Locale.ROOT).equals(v)) {
+                return channel;
+            }
+        }
+        return switch (v) {
+            case "web", "webpushnotification" -> WEBPUSH;
+            case "whatsappmessage" -> WHATSAPP;
+            case "appinbox", "inbox" -> NOTIFICATION_INBOX;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,287 @@
+package dev.ctgraphql.count;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.smallrye.mutiny.Uni;
+
+import dev.ctgraphql.upstream.AsyncQueries;
+import dev.ctgraphql.upstream.CleverTapBadInputException;
+import dev.ctgraphql.upstream.CleverTapCalls;
+import dev.ctgraphql.upstream.CleverTapConfig;
+import dev.ctgraphql.upstream.CleverTapRestClients;
+import dev.ctgraphql.upstream.CleverTapUnavailableException;
+import dev.ctgraphql.upstream.CqlQuery;
+import dev.ctgraphql.upstream.Endpoint;
+import dev.ctgraphql.upstream.ResponseCache;
+
+/**
+ * Counts, trends, top values and the real-time count, each cached: results over finished days for
+ * {@code clevertap.cache.counts.ttl}, results that include today or yesterday (still changing) for {@code live-ttl},
+ * the real-time count for a few seconds. A count still running at the deadline is never cached.
+ */
+@ApplicationScoped
+public class CountClient {
+
+    static final Endpoint EVENT_COUNT = Endpoint.read("event count", "POST", "/1/counts/events.json");
+    static final Endpoint EVENT_COUNT_POLL = Endpoint.read("event count", "GET", "/1/counts/events.json");
+    static final Endpoint PROFILE_COUNT = Endpoint.read("profile count", "POST", "/1/counts/profiles.json");
+    static final Endpoint PROFILE_COUNT_POLL = Endpoint.read("profile count", "GET", "/1/counts/profiles.json");
+    static final Endpoint TREND = Endpoint.read("trend", "POST", "/1/counts/trends.json");
+    static final Endpoint TREND_POLL = Endpoint.read("trend", "GET", "/1/counts/trends.json");
+    static final Endpoint TOP = Endpoint.read("top values", "POST", "/1/counts/top.json");
+    static final Endpoint TOP_POLL = Endpoint.read("top values", "GET", "/1/counts/top.json");
+    static final Endpoint REALTIME = Endpoint.read("real-time count", "POST", "/1/now.json");
+
+    private static final String COUNTS = "counts";
+    private static final String REALTIME_CACHE = "realtime";
+    private static final String TREND_LABEL = "trend";
+    private static final String TOP_LABEL = "values";
+
+    private final CleverTapRestClients clients;
+    private final CleverTapCalls calls;
+    private final AsyncQueries async;
+    private final ResponseCache cache;
+    private final CleverTapConfig config;
+
+    CountClient(CleverTapRestClients clients, CleverTapCalls calls, AsyncQueries async, ResponseCache cache,
+            CleverTapConfig config) {
+        this.clients = clients;
+        this.calls = calls;
+        this.async = async;
+        this.cache = cache;
+        this.config = config;
+    }
+
+    /** What kind of count a request id belongs to. */
+    enum Kind {
+        EVENTS, PROFILES
+    }
+
+    /** A count's value, or the id of a count CleverTap is still computing. */
+    record Result(Long value, Long requestId) {
+    }
+
+    Uni<Result> count(Kind kind, CqlQuery query) {
+        ObjectNode body = query.toJson();
+        Endpoint submit = kind == Kind.EVENTS ? EVENT_COUNT : PROFILE_COUNT;
+        return cache.get(COUNTS, submit.key() + " " + body, () -> async.run(submit,
+                () -> kind == Kind.EVENTS ? rest().eventCount(body) : rest().profileCount(body),
+                poll(kind), id -> kind == Kind.EVENTS ? rest().eventCountResult(id) : rest().profileCountResult(id))
+                .map(CountClient::result),
+                result -> result.value() == null ? Duration.ZERO : ttlFor(query.to()));
+    }
+
+    Uni<Result> resume(Kind kind, long requestId) {
+        Endpoint poll = poll(kind);
+        return cache.get(COUNTS, poll.key() + " req_id=" + requestId, () -> async.resume(requestId, poll,
+                id -> kind == Kind.EVENTS ? rest().eventCountResult(id) : rest().profileCountResult(id))
+                .map(CountClient::result),
+                result -> result.value() == null ? Duration.ZERO : cache.liveTtl(COUNTS));
+    }
+
+    /** Trend buckets keyed by their first day, every bucket of the range present (zero where CleverTap has none). */
+    Uni<Map<LocalDate, Double>> trend(CqlQuery query, TrendGranularity granularity, boolean unique, String sumProperty) {
+        ObjectNode body = query.toJson();
+        if (unique) {
+            body.put("unique", true);
+        }
+        if (sumProperty != null) {
+            body.put("sum_event_prop", sumProperty);
+        }
+        body.putObject("groups").putObject(TREND_LABEL).put("trend_type",
+                granularity.name().toLowerCase(java.util.Locale.ROOT));
+        return cache.get(COUNTS, TREND.key() + " " + body, () -> async.run(TREND, () -> rest().trend(body), TREND_POLL,
+                id -> rest().trendResult(id))
+                .map(outcome -> {
+                    if (!outcome.done()) {
+                        throw new CleverTapUnavailableException("CleverTap is still computing this trend; retry shortly");
+                    }
+                    return buckets(outcome.body().path(TREND_LABEL), query, granularity);
+                }), result -> ttlFor(query.to()));
+    }
+
+    /** Top values of one property, most frequent first (CleverTap's order kept when counts tie). */
+    Uni<List<Map.Entry<JsonNode, Long>>> top(CqlQuery query, PropertyKind kind, String property, int limit) {
+        ObjectNode body = query.toJson();
+        ObjectNode group = body.putObject("groups").putObject(TOP_LABEL);
+        group.put("property_type", kind.wire());
+        group.put("name", property);
+        group.put("top_n", limit);
+        group.put("order", "desc");
+        return cache.get(COUNTS, TOP.key() + " " + body, () -> async.run(TOP, () -> rest().top(body), TOP_POLL,
+                id -> rest().topResult(id))
+                .map(outcome -> {
+                    if (!outcome.done()) {
+                        throw new CleverTapUnavailableException("CleverTap is still computing these top values; retry shortly");
+                    }
+                    return topValues(outcome.body().path(TOP_LABEL), limit);
+                }), result -> ttlFor(query.to()));
+    }
+
+    /** The active-user count and, per requested dimension, counts by value. */
+    Uni<JsonNode> realtime(Set<RealtimeDimension> dimensions) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        for (RealtimeDimension dimension : RealtimeDimension.values()) {
+            if (dimensions.contains(dimension)) {
+                body.put(dimension.wire(), true);
+            }
+        }
+        return cache.get(REALTIME_CACHE, REALTIME.key() + " " + body, () -> calls.call(REALTIME, () -> rest().realtime(body)));
+    }
+
+    private static Result result(AsyncQueries.Outcome outcome) {
+        if (!outcome.done()) {
+            return new Result(null, outcome.requestId());
+        }
+        JsonNode count = outcome.body().path("count");
+        if (!count.canConvertToLong()) {
+            throw new CleverTapUnavailableException("CleverTap answered the count without a number; retry shortly");
+        }
+        return new Result(count.asLong(), null);
+    }
+
+    /** Days up to yesterday are settled; a range reaching yesterday or later may still change (late uploads, today). */
+    private Duration ttlFor(LocalDate to) {
+        LocalDate today = LocalDate.now(config.timeZone());
+        return to.isBefore(today.minusDays(1)) ? cache.ttl(COUNTS) : cache.liveTtl(COUNTS);
+    }
+
+    private static Endpoint poll(Kind kind) {
+        return kind == Kind.EVENTS ? EVENT_COUNT_POLL : PROFILE_COUNT_POLL;
+    }
+
+    /**
+     * Reads trend buckets. CleverTap's inner shape is unverified: we read an object of bucket keys to numbers (daily
+     * yyyyMMdd, weekly yyyyWW, monthly yyyyMM), descending once if it is wrapped in a single object.
+     */
+    static Map<LocalDate, Double> buckets(JsonNode group, CqlQuery query, TrendGranularity granularity) {
+        JsonNode values = group;
+        if (values.isObject() && values.size() == 1 && values.elements().next().isObject()) {
+            values = values.elements().next();
+        }
+        Map<LocalDate, Double> points = new TreeMap<>();
+        for (LocalDate start = bucketStart(query.from(), granularity); !start.isAfter(query.to()); start = next(start,
+                granularity)) {
+            points.put(start, 0.0);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> field = it.next();
+            LocalDate start = parseBucket(field.getKey(), granularity);
+            if (start != null && field.getValue().isNumber()) {
+                points.merge(bucketStart(start, granularity), field.getValue().asDouble(), Double::sum);
+            }
+        }
+        return points;
+    }
+
+    static LocalDate parseBucket(String key, TrendGranularity granularity) {
+        try {
+            if (key.length() == 8) {
+                return LocalDate.of(Integer.parseInt(key.substring(0, 4)), Integer.parseInt(key.substring(4, 6)),
+                        Integer.parseInt(key.substring(6, 8)));
+            }
+            if (key.length() == 6 && granularity == TrendGranularity.WEEKLY) {
+                int year = Integer.parseInt(key.substring(0, 4));
+                int week = Integer.parseInt(key.substring(4, 6));
+                return LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+                        .with(java.time.DayOfWeek.MONDAY);
+            }
+            if (key.length() == 6) {
+                return LocalDate.of(Integer.parseInt(key.substring(0, 4)), Integer.parseInt(key.substring(4, 6)), 1);
+            }
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static LocalDate bucketStart(LocalDate day, TrendGranularity granularity) {
+        return switch (granularity) {
+            case DAILY -> day;
+            case WEEKLY -> day.with(java.time.DayOfWeek.MONDAY);
+            case MONTHLY -> day.withDayOfMonth(1);
+        };
+    }
+
+    private static LocalDate next(LocalDate start, TrendGranularity granularity) {
+        return switch (granularity) {
+            case DAILY -> start.plusDays(1);
+            case WEEKLY -> start.plusWeeks(1);
+            case MONTHLY -> start.plusMonths(1);
+        };
+    }
+
+    /**
+     * Reads top values. The inner shape is unverified: an object of value to count, or an array of
+     * {@code {value|name, count}} objects; both are accepted.
+     */
+    static List<Map.Entry<JsonNode, Long>> topValues(JsonNode group, int limit) {
+        Map<JsonNode, Long> counts = new LinkedHashMap<>();
+        if (group.isObject()) {
+            group.fields().forEachRemaining(f -> {
+                if (f.getValue().canConvertToLong()) {
+                    counts.merge(JsonNodeFactory.instance.textNode(f.getKey()), f.getValue().asLong(), Long::sum);
+                }
+            });
+        } else if (group.isArray()) {
+            for (JsonNode item : group) {
+                JsonNode value = item.has("value") ? item.get("value") : item.path("name");
+                if (!value.isMissingNode() && item.path("count").canConvertToLong()) {
+                    counts.merge(value, item.path("count").asLong(), Long::sum);
+                }
+            }
+        }
+        List<Map.Entry<JsonNode, Long>> sorted = new ArrayList<>(counts.entrySet());
+        sorted.sort(Map.Entry.<JsonNode, Long>comparingByValue(Comparator.reverseOrder()));
+        return sorted.size() > limit ? List.copyOf(sorted.subList(0, limit)) : List.copyOf(sorted);
+    }
+
+    /** Reads a request id given to a client, {@code events-<n>} or {@code profiles-<n>}. */
+    static Map.Entry<Kind, Long> parseRequestId(String requestId) {
+        if (requestId != null) {
+            int dash = requestId.indexOf('-');
+            if (dash > 0) {
+                String prefix = requestId.substring(0, dash);
+                String number = requestId.substring(dash + 1);
+                if (number.matches("\\d{1,19}")) {
+                    try {
+                        long id = Long.parseLong(number);
+                        if ("events".equals(prefix)) {
+                            return Map.entry(Kind.EVENTS, id);
+                        }
+                        if ("profiles".equals(prefix)) {
+                            return Map.entry(Kind.PROFILES, id);
+                        }
+                    } catch (NumberFormatException e) {
+                        // falls through to the error below
+                    }
+                }
+            }
+        }
+        throw new CleverTapBadInputException("requestId: not a request id returned by eventCount or profileCount");
+    }
+
+    static String requestId(Kind kind, long id) {
+        return (kind == Kind.EVENTS ? "events-" : "profiles-") + id;
+    }
+
+    private CountRestClient rest() {
+        return clients.get(CountRestClient.class);
+    }
+}

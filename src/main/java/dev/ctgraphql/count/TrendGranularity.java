@@ -1,0 +1,11 @@
+package dev.ctgraphql.count;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Enum;
+
+/** Bucket size of a trend. */
+@Enum("TrendGranularity")
+@Description("Bucket size of a trend: a day, an ISO week (starting Monday) or a calendar month.")
+public enum TrendGranularity {
+    DAILY, WEEKLY, MONTHLY
+}

@@ -1,0 +1,72 @@
+package dev.ctgraphql.event;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.smallrye.mutiny.Uni;
+
+import dev.ctgraphql.graphql.PageInfo;
+import dev.ctgraphql.upstream.CleverTapConfig;
+import dev.ctgraphql.upstream.CleverTapRestClients;
+import dev.ctgraphql.upstream.CqlQuery;
+import dev.ctgraphql.upstream.CursorPager;
+import dev.ctgraphql.upstream.Endpoint;
+import dev.ctgraphql.upstream.ResponseCache;
+
+/**
+ * Event export pages, cached for {@code clevertap.cache.exports.ttl} (ranges that include today or yesterday for its
+ * {@code live-ttl}); later pages are keyed by CleverTap's cursor.
+ */
+@ApplicationScoped
+public class EventClient {
+
+    static final Endpoint OPEN = Endpoint.read("event export", "POST", "/1/events.json");
+    static final Endpoint PAGE = Endpoint.read("event export", "GET", "/1/events.json");
+
+    private static final String EXPORTS = "exports";
+
+    private final CleverTapRestClients clients;
+    private final CursorPager pager;
+    private final ResponseCache cache;
+    private final CleverTapConfig config;
+
+    EventClient(CleverTapRestClients clients, CursorPager pager, ResponseCache cache, CleverTapConfig config) {
+        this.clients = clients;
+        this.pager = pager;
+        this.cache = cache;
+        this.config = config;
+    }
+
+    /** A page of the query's events: the first page, or the page {@code after} points at. */
+    Uni<EventConnection> page(CqlQuery query, int batchSize, String after) {
+        LocalDate today = LocalDate.now(config.timeZone());
+        var ttl = query.to().isBefore(today.minusDays(1)) ? cache.ttl(EXPORTS) : cache.liveTtl(EXPORTS);
+        if (after != null) {
+            return cache.get(EXPORTS, PAGE.key() + " event=" + query.eventName() + " cursor=" + after,
+                    () -> pager.next(after, PAGE, cursor -> rest().page(cursor)).map(p -> connection(query, p)), c -> ttl);
+        }
+        ObjectNode body = query.toJson();
+        return cache.get(EXPORTS, OPEN.key() + " batch_size=" + batchSize + " " + body,
+                () -> pager.first(OPEN, () -> rest().openCursor(batchSize, true, true, true, body), PAGE,
+                        cursor -> rest().page(cursor)).map(p -> connection(query, p)),
+                c -> ttl);
+    }
+
+    private EventConnection connection(CqlQuery query, CursorPager.Page page) {
+        List<Event> nodes = new ArrayList<>(page.records().size());
+        for (JsonNode record : page.records()) {
+            nodes.add(Event.from(query.eventName(), record, config.timeZone()));
+        }
+        return new EventConnection(List.copyOf(nodes), PageInfo.of(page.nextCursor()));
+    }
+
+    private EventRestClient rest() {
+        return clients.get(EventRestClient.class);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.ctgraphql.profile;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Encoded;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * CleverTap's profile read APIs. Built by {@code CleverTapRestClients}; answers are read as text so that both the HTTP
+ * status and the body's status can be checked.
+ */
+@Path("/1")
+@Produces(MediaType.APPLICATION_JSON)
+interface ProfileRestClient {
+
+    /** Exactly one of the three identifiers; the others are null and left out of the URL. */
+    @GET
+    @Path("/profile.json")
+    Uni<RestResponse<String>> profile(@QueryParam("identity") String identity, @QueryParam("email") String email,
+            @QueryParam("objectId") String objectId);
+
+    /** Opens an export cursor over the profiles that did the query's event. */
+    @POST
+    @Path("/profiles.json")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<RestResponse<String>> openCursor(@QueryParam("batch_size") int batchSize, @QueryParam("app") boolean app,
+            @QueryParam("events") boolean events, @QueryParam("profile") boolean profile, JsonNode query);
+
+    /** One page. The cursor is already percent-encoded by CleverTap and must be sent exactly as received. */
+    @GET
+    @Path("/profiles.json")
+    Uni<RestResponse<String>> page(@Encoded @QueryParam("cursor") String cursor);
+}

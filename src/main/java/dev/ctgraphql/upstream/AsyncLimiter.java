@@ -1,0 +1,118 @@
+package dev.ctgraphql.upstream;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Supplier;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+
+/**
+ * A non-blocking, first-come-first-served semaphore: at most {@code permits} operations run at once, the rest wait in
+ * order without holding a thread. A waiter that is cancelled gives its place (or its permit) back.
+ */
+public final class AsyncLimiter {
+
+    private final String name;
+    private final int permits;
+    private final Deque<Waiter> waiters = new ArrayDeque<>();
+    private int inUse;
+    private int peak;
+
+    public AsyncLimiter(String name, int permits) {
+        if (permits < 1) {
+            throw new IllegalArgumentException("limiter " + name + " needs at least one permit");
+        }
+        this.name = name;
+        this.permits = permits;
+    }
+
+    /** Runs {@code operation} once a permit is free, and frees it when the operation ends, fails or is cancelled. */
+    public <T> Uni<T> run(Supplier<Uni<T>> operation) {
+        return Uni.createFrom().<Waiter>emitter(this::enqueue)
+                .onItem().transformToUni(waiter -> {
+                    waiter.started = true;
+                    return Uni.createFrom().deferred(operation::get).onTermination().invoke(this::release);
+                });
+    }
+
+    private void enqueue(UniEmitter<? super Waiter> emitter) {
+        Waiter waiter = new Waiter(emitter);
+        emitter.onTermination(() -> abandon(waiter));
+        boolean granted;
+        synchronized (this) {
+            granted = inUse < permits;
+            if (granted) {
+                inUse++;
+                peak = Math.max(peak, inUse);
+                waiter.granted = true;
+            } else {
+                waiters.addLast(waiter);
+            }
+        }
+        if (granted) {
+            emitter.complete(waiter);
+        }
+    }
+
+    /** Called when a waiter's subscription ends for any reason; returns what it holds if it never started. */
+    private void abandon(Waiter waiter) {
+        boolean release;
+        synchronized (this) {
+            if (!waiter.granted) {
+                waiters.remove(waiter);
+                return;
+            }
+            release = !waiter.started;
+            waiter.started = true;
+        }
+        if (release) {
+            release();
+        }
+    }
+
+    private void release() {
+        Waiter next;
+        synchronized (this) {
+            next = waiters.pollFirst();
+            if (next == null) {
+                inUse--;
+                return;
+            }
+            // the permit passes straight to the next waiter: inUse stays the same
+            next.granted = true;
+        }
+        next.emitter.complete(next);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int permits() {
+        return permits;
+    }
+
+    public synchronized int inUse() {
+        return inUse;
+    }
+
+    public synchronized int queued() {
+        return waiters.size();
+    }
+
+    /** Highest number of operations seen running at once. */
+    public synchronized int peak() {
+        return peak;
+    }
+
+    private static final class Waiter {
+        final UniEmitter<? super Waiter> emitter;
+        volatile boolean granted;
+        volatile boolean started;
+
+        Waiter(UniEmitter<? super Waiter> emitter) {
+            this.emitter = emitter;
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package dev.ctgraphql.upstream;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Every request to CleverTap goes through here: it waits for a permit of the call's concurrency class, reads both the
+ * HTTP status and the body's {@code status}, retries what is safe to retry with jittered backoff, maps failures to the
+ * service's stable error codes and counts each attempt per endpoint and outcome.
+ */
+@ApplicationScoped
+public class CleverTapCalls {
+
+    private static final Logger LOG = Logger.getLogger(CleverTapCalls.class);
+    /** Failure bodies are read up to this size; CleverTap's are a line of JSON. */
+    private static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final CleverTapConfig config;
+    private final ObjectMapper mapper;
+    private final MeterRegistry registry;
+    private final AsyncLimiter uploads;
+    private final AsyncLimiter others;
+
+    CleverTapCalls(CleverTapConfig config, ObjectMapper mapper, MeterRegistry registry) {
+        this.config = config;
+        this.mapper = mapper;
+        this.registry = registry;
+        this.uploads = new AsyncLimiter("upload", config.limits().uploadConcurrency());
+        this.others = new AsyncLimiter("other", config.limits().otherConcurrency());
+        for (AsyncLimiter limiter : new AsyncLimiter[]{uploads, others}) {
+            Gauge.builder("clevertap.limiter.queued", limiter, AsyncLimiter::queued)
+                    .description("Requests waiting for a CleverTap concurrency permit")
+                    .tag("class", limiter.name()).register(registry);
+            Gauge.builder("clevertap.limiter.in.flight", limiter, AsyncLimiter::inUse)
+                    .description("Requests in flight to CleverTap")
+                    .tag("class", limiter.name()).register(registry);
+        }
+    }
+
+    /**
+     * Sends a request and returns CleverTap's answer whatever it says, except answers that mean "try again" (429,
+     * 502-504, no answer), which are retried where safe and otherwise fail with {@link CleverTapRateLimitedException}
+     * or {@link CleverTapUnavailableException}.
+     */
+    public Uni<CleverTapResponse> exchange(Endpoint endpoint, Supplier<Uni<RestResponse<String>>> request) {
+        AsyncLimiter limiter = limiter(endpoint.limitClass());
+        Uni<CleverTapResponse> once = Uni.createFrom().deferred(() -> {
+            Timer.Sample sample = Timer.start(registry);
+            return limiter.run(request)
+                    .onItemOrFailure().transform((response, failure) -> {
+                        CleverTapResponse answer = failure == null ? parse(response) : null;
+                        String outcome = outcome(answer, failure);
+                        sample.stop(
+                                registry.timer("clevertap.upstream.duration", "endpoint", endpoint.key(), "outcome", outcome));
+                        Counter.builder("clevertap.upstream.calls").description("Requests sent to CleverTap")
+                                .tag("endpoint", endpoint.key()).tag("outcome", outcome).register(registry).increment();
+                        if (failure != null) {
+                            throw transportFailure(endpoint, failure);
+                        }
+                        failIfRetryable(endpoint, answer);
+                        return answer;
+                    });
+        });
+        return once.onFailure(f -> f instanceof CleverTapException c && c.retryable()
+                && (endpoint.retryable() || f instanceof CleverTapRateLimitedException))
+                .retry()
+                .withBackOff(config.retry().initialBackoff(), config.retry().maxBackoff())
+                .withJitter(0.5)
+                .atMost(config.retry().maxRetries());
+    }
+
+    /** Like {@link #exchange}, and also fails on any answer that is not a success; returns the body. */
+    public Uni<JsonNode> call(Endpoint endpoint, Supplier<Uni<RestResponse<String>>> request) {
+        return exchange(endpoint, request).map(response -> requireOk(endpoint, response).body());
+    }
+
+    /** Like {@link #call}, converting the body to {@code type}. */
+    public <T> Uni<T> call(Endpoint endpoint, Supplier<Uni<RestResponse<String>>> request, Class<T> type) {
+        return call(endpoint, request).map(body -> convert(endpoint, body, type));
+    }
+
+    /** Converts a JSON body to a wire DTO; a shape we cannot read is an upstream error, not a crash. */
+    public <T> T convert(Endpoint endpoint, JsonNode body, Class<T> type) {
+        try {
+            return mapper.treeToValue(body, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            LOG.warnf("Unexpected answer shape from %s: %s", endpoint.key(), e.getClass().getSimpleName());
+            throw new CleverTapUpstreamException("CleverTap's answer to the " + endpoint.name() + " request could not be read");
+        }
+    }
+
+    /** Returns {@code response} when it is a success, else throws the exception matching CleverTap's failure. */
+    public CleverTapResponse requireOk(Endpoint endpoint, CleverTapResponse response) {
+        if (response.ok()) {
+            return response;
+        }
+        LOG.warnf("CleverTap refused %s: HTTP %d, status '%s', code %d, error '%s'", endpoint.key(), response.httpStatus(),
+                response.bodyStatus(), response.code(), response.error());
+        int status = response.httpStatus();
+        if (status == 401 || status == 403 || response.code() == 401 || response.code() == 403) {
+            throw new CleverTapAuthFailedException("CleverTap refused this service's credentials for the " + endpoint.name()
+                    + " request; check the account id, passcode and region the service is configured with");
+        }
+        if (status == 404) {
+            throw new CleverTapNotFoundException("CleverTap found nothing for the " + endpoint.name() + " request");
+        }
+        if (status == 429 || response.code() == 429) {
+            throw new CleverTapRateLimitedException("CleverTap is limiting requests; retry the " + endpoint.name() + " later");
+        }
+        if (status >= 500) {
+            throw new CleverTapUnavailableException("CleverTap failed to answer the " + endpoint.name() + " request");
+        }
+        throw new CleverTapUpstreamException("CleverTap rejected the " + endpoint.name() + " request"
+                + (response.code() >= 0 ? " (code " + response.code() + ")" : ""));
+    }
+
+    /** The limiter of a concurrency class, e.g. for queue-depth checks. */
+    public AsyncLimiter limiter(LimitClass limitClass) {
+        return limitClass == LimitClass.UPLOAD ? uploads : others;
+    }
+
+    private CleverTapResponse parse(RestResponse<String> response) {
+        String text = text(response);
+        JsonNode body = MissingNode.getInstance();
+        if (text != null && !text.isBlank()) {
+            try {
+                body = mapper.readTree(text);
+            } catch (JsonProcessingException e) {
+                body = MissingNode.getInstance();
+            }
+        }
+        return new CleverTapResponse(response.getStatus(), body);
+    }
+
+    /**
+     * The body as text. With the default exception mapper off, the REST client hands over bodies of 4xx/5xx answers
+     * unread (a stream), whatever the declared type.
+     */
+    private static String text(RestResponse<?> response) {
+        Object entity = response.getEntity();
+        if (entity == null || entity instanceof String) {
+            return (String) entity;
+        }
+        if (entity instanceof InputStream stream) {
+            try (stream) {
+                return new String(stream.readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return response.readEntity(String.class);
+    }
+
+    private static String outcome(CleverTapResponse answer, Throwable failure) {
+        if (failure != null) {
+            return "no_answer";
+        }
+        if (answer.httpStatus() == 429 || answer.code() == 429) {
+            return "rate_limited";
+        }
+        if (answer.httpStatus() >= 500) {
+            return "server_error";
+        }
+        return answer.ok() ? "success" : "fail";
+    }
+
+    private void failIfRetryable(Endpoint endpoint, CleverTapResponse answer) {
+        int status = answer.httpStatus();
+        if (status == 429) {
+            LOG.debugf("CleverTap answered 429 to %s", endpoint.key());
+            throw new CleverTapRateLimitedException("CleverTap is limiting requests; retry the " + endpoint.name() + " later");
+        }
+        if (status == 502 || status == 503 || status == 504) {
+            LOG.debugf("CleverTap answered %d to %s", status, endpoint.key());
+            throw new CleverTapUnavailableException("CleverTap is unavailable; the " + endpoint.name() + " request failed");
+        }
+    }
+
+    private static CleverTapException transportFailure(Endpoint endpoint, Throwable failure) {
+        if (failure instanceof CleverTapException known) {
+            return known;
+        }
+        boolean timeout = false;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (t instanceof TimeoutException || message.contains("timeout") || message.contains("timed out")) {
+                timeout = true;
+            }
+        }
+        LOG.warnf("No answer from CleverTap to %s: %s", endpoint.key(), timeout ? "timed out" : "connection failed");
+        return new CleverTapUnavailableException("CleverTap did not answer the " + endpoint.name() + " request ("
+                + (timeout ? "timed out" : "connection failed") + ")");
+    }
+}

@@ -1,0 +1,189 @@
+package dev.ctgraphql.upstream;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/**
+ * Typed configuration of the CleverTap account this service fronts, and of the embedded sandbox.
+ */
+@ConfigMapping(prefix = "clevertap")
+public interface CleverTapConfig {
+
+    /** Project (account) id, sent as {@code X-CleverTap-Account-Id}. Env: {@code CLEVERTAP_ACCOUNT_ID}. */
+    Optional<String> accountId();
+
+    /** Account or user passcode, sent as {@code X-CleverTap-Passcode}. Env: {@code CLEVERTAP_PASSCODE}. Never logged. */
+    Optional<String> passcode();
+
+    /** Data-centre region of the account: eu, in1, sg1, us1, aps3 or mec1. */
+    @WithDefault("eu")
+    Region region();
+
+    /** Explicit API base URL; overrides {@link #region()} (for a proxy or a test stub). */
+    Optional<String> baseUrl();
+
+    /** Time zone of the CleverTap project: days in date ranges and event timestamps are read in it. */
+    @WithDefault("UTC")
+    ZoneId timeZone();
+
+    /** HTTP timeouts towards CleverTap. */
+    Timeouts timeouts();
+
+    /** Asynchronous counts (the {@code req_id} protocol). */
+    Counts counts();
+
+    /** Cursor paging of event and profile exports. */
+    Cursors cursors();
+
+    /** Concurrency limits CleverTap enforces per account, enforced here first so our own load never earns a 429. */
+    Limits limits();
+
+    /** Retries of calls that are safe to repeat (reads) after a 429, a 5xx or a broken connection. */
+    Retry retry();
+
+    /** Read caches, by name; see the README for what each holds. */
+    @WithName("cache")
+    Map<String, CacheSpec> caches();
+
+    /** The embedded CleverTap stand-in. */
+    Sandbox sandbox();
+
+    /** CleverTap data-centre regions and their API hosts. */
+    enum Region {
+        eu("https://api.clevertap.com"), in1("https://in1.api.clevertap.com"), sg1("https://sg1.api.clevertap.com"), us1(
+                "https://us1.api.clevertap.com"), aps3(
+                        "https://aps3.api.clevertap.com"), mec1("https://mec1.api.clevertap.com");
+
+        private final String baseUrl;
+
+        Region(String baseUrl) {
+            this.baseUrl = baseUrl;
+        }
+
+        public String baseUrl() {
+            return baseUrl;
+        }
+    }
+
+    interface Timeouts {
+        /** TCP connect timeout. */
+        @WithDefault("2s")
+        Duration connect();
+
+        /** Time allowed for one whole response. */
+        @WithDefault("15s")
+        Duration read();
+    }
+
+    interface Counts {
+        /** How long a count query waits (polling) before answering PENDING with its request id. */
+        @WithDefault("8s")
+        Duration deadline();
+
+        /** First pause between polls; doubles up to {@link #maxPollInterval()}. */
+        @WithDefault("250ms")
+        Duration pollInterval();
+
+        /** Longest pause between polls. */
+        @WithDefault("2s")
+        Duration maxPollInterval();
+    }
+
+    interface Cursors {
+        /** How many times a cursor answered "still in progress" is retried before giving up. */
+        @WithDefault("6")
+        int inProgressRetries();
+
+        /** Pause before retrying a cursor that is still in progress. */
+        @WithDefault("500ms")
+        Duration inProgressDelay();
+    }
+
+    interface Limits {
+        /** Concurrent upload requests per account (CleverTap allows 15). */
+        @WithDefault("15")
+        int uploadConcurrency();
+
+        /** Concurrent requests per account to every other API (CleverTap allows 3). */
+        @WithDefault("3")
+        int otherConcurrency();
+    }
+
+    interface Retry {
+        /** Attempts after the first one. */
+        @WithDefault("3")
+        int maxRetries();
+
+        /** First backoff; doubles each attempt, with jitter. */
+        @WithDefault("200ms")
+        Duration initialBackoff();
+
+        /** Longest backoff. */
+        @WithDefault("3s")
+        Duration maxBackoff();
+    }
+
+    interface CacheSpec {
+        /** Time to live of an entry whose data no longer changes (a finished day, a completed campaign). */
+        Duration ttl();
+
+        /** Time to live of an entry whose data may still change (today's counts, a running campaign); default: ttl. */
+        Optional<Duration> liveTtl();
+
+        /** Maximum number of entries. */
+        @WithDefault("10000")
+        long maximumSize();
+    }
+
+    interface Sandbox {
+        /** Serve the embedded CleverTap stand-in under {@code /sandbox} and point the REST clients at it. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Account id the sandbox accepts (used when {@code clevertap.account-id} is not set). */
+        @WithDefault("SANDBOX-RK4-ZZ5-W66Z")
+        String accountId();
+
+        /** Passcode the sandbox accepts (used when {@code clevertap.passcode} is not set). */
+        @WithDefault("sandbox-passcode")
+        String passcode();
+
+        /** Latency added to every sandbox answer, e.g. 50ms. */
+        @WithDefault("0ms")
+        Duration latency();
+
+        /** Fraction (0..1) of sandbox requests answered 429 or 503, to exercise resilience. */
+        @WithDefault("0")
+        double faultRate();
+
+        /** Seed of the generated data; the same seed gives the same profiles, events and campaigns. */
+        @WithDefault("42")
+        long seed();
+
+        /** Number of seeded profiles. */
+        @WithDefault("1200")
+        int profiles();
+
+        /** Number of seeded events, spread over {@link #days()} days. */
+        @WithDefault("24000")
+        int events();
+
+        /** Days of seeded history, ending today in the project time zone. */
+        @WithDefault("75")
+        int days();
+
+        /** How many polls of a count answer "partial" before the result is ready. */
+        @WithDefault("1")
+        int countPolls();
+
+        /** How many first reads of a new export cursor answer "still in progress". */
+        @WithDefault("1")
+        int cursorWarmups();
+    }
+}

@@ -1,0 +1,2 @@
+/** What every domain shares about talking to CleverTap. */
+package dev.ctgraphql.upstream;
