@@ -1,12 +1,5 @@
 package dev.ctgraphql.contract;
 
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.nullValue;
-
 import java.util.List;
 import java.util.Map;
 
@@ -14,10 +7,18 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 
-import dev.ctgraphql.GraphQLClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+
+import dev.ctgraphql.GraphQLClient;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 /** Campaign lists, campaign reports (batched) and message reports on the wire. */
 @QuarkusTest
@@ -38,7 +39,8 @@ class CampaignWireContractTest extends WireContractTestBase {
         stub(WireMock.post("/1/targets/result.json").withRequestBody(WireMock.equalToJson("{\"id\":1457432767}"))
                 .willReturn(json(500, "{\"status\":\"fail\",\"error\":\"This target has no result as of yet\",\"code\":500}")));
         stub(WireMock.post("/1/targets/result.json").withRequestBody(WireMock.equalToJson("{\"id\":1457432768}"))
-                .willReturn(json(200, "{\"status\":\"success\",\"error\":\"This target hasn't been completed\",\"code\":200}")));
+                .willReturn(
+                        json(200, "{\"status\":\"success\",\"error\":\"This target hasn't been completed\",\"code\":200}")));
 
         JsonPath answer = GraphQLClient.run("campaigns", "range", MARCH);
 
@@ -98,12 +100,13 @@ class CampaignWireContractTest extends WireContractTestBase {
 
     @Test
     void messageReportsSendFiltersAsCleverTapSpellsThemAndSumDailyData() {
-        stub(WireMock.post("/1/message/report.json").willReturn(json(200, """
-                {"status":"success","messages":[
-                  {"message id":1457432766,"message_name":"Weekly digest","channel":"Email","status":"completed",
-                   "data":[{"date":"20240302","sent":60,"viewed":30,"clicked":4},{"date":"20240301","sent":40,"viewed":10,"clicked":1}]},
-                  {"message id":1457432799,"message_name":"Flash sale","channel":"Browser","status":"running",
-                   "data":[[{"sent":5,"viewed":2,"clicked":1}]]}]}""")));
+        stub(WireMock.post("/1/message/report.json").willReturn(json(200,
+                """
+                        {"status":"success","messages":[
+                          {"message id":1457432766,"message_name":"Weekly digest","channel":"Email","status":"completed",
+                           "data":[{"date":"20240302","sent":60,"viewed":30,"clicked":4},{"date":"20240301","sent":40,"viewed":10,"clicked":1}]},
+                          {"message id":1457432799,"message_name":"Flash sale","channel":"Browser","status":"running",
+                           "data":[[{"sent":5,"viewed":2,"clicked":1}]]}]}""")));
 
         JsonPath answer = GraphQLClient.run("messageReports", "range", MARCH, "channels", List.of("EMAIL", "WEBPUSH"),
                 "statuses", List.of("COMPLETED", "RUNNING"), "daily", true);

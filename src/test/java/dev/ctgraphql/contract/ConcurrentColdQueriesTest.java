@@ -1,9 +1,5 @@
 package dev.ctgraphql.contract;
 
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.everyItem;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +13,14 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 
-import dev.ctgraphql.GraphQLClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+
+import dev.ctgraphql.GraphQLClient;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 
 /** N concurrent identical cold queries must cost CleverTap one call, not N. */
 @QuarkusTest
@@ -33,9 +34,11 @@ class ConcurrentColdQueriesTest extends WireContractTestBase {
         // slow enough that every client arrives while the first call is still in flight
         stub(WireMock.post("/1/counts/events.json")
                 .willReturn(json(200, "{\"status\":\"success\",\"count\":99}").withFixedDelay(750)));
-        Map<String, Object> query = Map.of("eventName", "Product Viewed", "range", Map.of("from", "2024-05-01", "to", "2024-05-02"));
+        Map<String, Object> query = Map.of("eventName", "Product Viewed", "range",
+                Map.of("from", "2024-05-01", "to", "2024-05-02"));
 
-        List<Long> values = concurrently(() -> GraphQLClient.run("eventCount", "query", query).getLong("data.eventCount.value"));
+        List<Long> values = concurrently(
+                () -> GraphQLClient.run("eventCount", "query", query).getLong("data.eventCount.value"));
 
         assertThat(values, everyItem(equalTo(99L)));
         wire().verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo("/1/counts/events.json")));
@@ -43,8 +46,9 @@ class ConcurrentColdQueriesTest extends WireContractTestBase {
 
     @Test
     void thirtyTwoConcurrentIdenticalColdCampaignListsMakeOneListCallAndOneReportCallPerCampaign() throws Exception {
-        stub(WireMock.post("/1/targets/list.json").willReturn(json(200, """
-                {"status":"success","targets":[{"id":11,"name":"a","status":"completed"},{"id":12,"name":"b","status":"completed"}]}""")
+        stub(WireMock.post("/1/targets/list.json").willReturn(json(200,
+                """
+                        {"status":"success","targets":[{"id":11,"name":"a","status":"completed"},{"id":12,"name":"b","status":"completed"}]}""")
                 .withFixedDelay(500)));
         stub(WireMock.post("/1/targets/result.json")
                 .willReturn(json(200, "{\"status\":\"success\",\"result\":{\"sent\":3}}").withFixedDelay(300)));

@@ -1,12 +1,5 @@
 package dev.ctgraphql.contract;
 
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.nullValue;
-
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -14,10 +7,18 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
-import dev.ctgraphql.GraphQLClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+
+import dev.ctgraphql.GraphQLClient;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 /** Event and profile exports (cursors) and single-profile reads on the wire. */
 @QuarkusTest
@@ -85,7 +86,8 @@ class ExportWireContractTest extends WireContractTestBase {
 
         assertThat(answer.getList("data.events.nodes"), hasSize(0));
         assertThat(answer.getBoolean("data.events.pageInfo.hasNextPage"), equalTo(false));
-        wire().verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo("/1/events.json?batch_size=100&app=true&events=true&profile=true")));
+        wire().verify(1, WireMock
+                .postRequestedFor(WireMock.urlEqualTo("/1/events.json?batch_size=100&app=true&events=true&profile=true")));
         wire().verify(0, WireMock.getRequestedFor(WireMock.urlPathEqualTo("/1/events.json")));
     }
 
@@ -151,7 +153,8 @@ class ExportWireContractTest extends WireContractTestBase {
         assertThat(answer.getString("data.profile.platforms[0].model"), equalTo("Pixel 8"));
         assertThat(answer.getString("data.profile.eventSummary[0].firstSeen"), equalTo("2023-11-15T03:43:20+05:30"));
         assertThat(answer.getLong("data.profile.eventSummary[0].count"), equalTo(3L));
-        wire().verify(1, authenticated(WireMock.getRequestedFor(WireMock.urlEqualTo("/1/profile.json?email=jack%40example.com"))));
+        wire().verify(1,
+                authenticated(WireMock.getRequestedFor(WireMock.urlEqualTo("/1/profile.json?email=jack%40example.com"))));
     }
 
     @Test

@@ -1,17 +1,5 @@
 package dev.ctgraphql.sandbox;
 
-import static dev.ctgraphql.sandbox.SandboxApi.api;
-import static dev.ctgraphql.sandbox.SandboxApi.unique;
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.aMapWithSize;
-import static org.hamcrest.Matchers.anEmptyMap;
-import static org.hamcrest.Matchers.hasEntry;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.oneOf;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -24,10 +12,23 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.ctgraphql.upstream.CleverTapConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+
+import dev.ctgraphql.upstream.CleverTapConfig;
+
+import static dev.ctgraphql.sandbox.SandboxApi.api;
+import static dev.ctgraphql.sandbox.SandboxApi.unique;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.aMapWithSize;
+import static org.hamcrest.Matchers.anEmptyMap;
+import static org.hamcrest.Matchers.hasEntry;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.oneOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class SandboxTest {

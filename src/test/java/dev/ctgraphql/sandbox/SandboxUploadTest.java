@@ -1,15 +1,5 @@
 package dev.ctgraphql.sandbox;
 
-import static dev.ctgraphql.sandbox.SandboxApi.api;
-import static dev.ctgraphql.sandbox.SandboxApi.now;
-import static dev.ctgraphql.sandbox.SandboxApi.unique;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.is;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +9,16 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+
+import static dev.ctgraphql.sandbox.SandboxApi.api;
+import static dev.ctgraphql.sandbox.SandboxApi.now;
+import static dev.ctgraphql.sandbox.SandboxApi.unique;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
 
 @QuarkusTest
 class SandboxUploadTest {

@@ -1,0 +1,142 @@
+package dev.ctgraphql.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpServerRequest;
+
+import dev.ctgraphql.upstream.CleverTapConfig;
+import dev.ctgraphql.upstream.CleverTapCredentials;
+
+/**
+ * What every sandbox request goes through, in CleverTap's order: counted, authenticated, admitted under the concurrency
+ * limit, maybe faulted, served off the event loop, delayed by the configured latency; the slot is held until the answer.
+ */
+@ApplicationScoped
+class SandboxGate {
+
+    static final String PREFIX = "/sandbox";
+
+    private static final Logger LOG = Logger.getLogger(SandboxGate.class);
+    private static final Set<String> KNOWN_PATHS = Set.of("/1/upload", "/1/events.json", "/1/profiles.json",
+            "/1/profile.json", "/1/delete/profiles.json", "/1/counts/events.json", "/1/counts/profiles.json",
+            "/1/counts/trends.json", "/1/counts/top.json", "/1/now.json", "/1/targets/list.json", "/1/targets/result.json",
+            "/1/targets/stop.json", "/1/targets/create.json", "/1/message/report.json");
+
+    private final CleverTapConfig config;
+    private final CleverTapCredentials credentials;
+    private final SandboxLimits limits;
+    private final SandboxStats stats;
+    private final SandboxFaults faults;
+
+    SandboxGate(CleverTapConfig config, CleverTapCredentials credentials, SandboxLimits limits, SandboxStats stats,
+            SandboxFaults faults) {
+        this.config = config;
+        this.credentials = credentials;
+        this.limits = limits;
+        this.stats = stats;
+        this.faults = faults;
+    }
+
+    boolean enabled() {
+        return config.sandbox().enabled();
+    }
+
+    /** Serves one CleverTap API call; {@code action} runs on a worker thread and may throw {@link SandboxException}. */
+    Uni<Response> serve(HttpServerRequest request, SandboxLimits.Kind kind, Supplier<Response> action) {
+        if (!enabled()) {
+            return Uni.createFrom().item(notFound());
+        }
+        stats.request(key(request));
+        Duration latency = faults.latency();
+        Response denied = authenticate(request);
+        if (denied != null) {
+            return delayed(Uni.createFrom().item(denied), latency);
+        }
+        if (!limits.tryAcquire(kind)) {
+            stats.rejected();
+            return delayed(Uni.createFrom().item(SandboxFaults::tooManyConcurrent), latency);
+        }
+        Response fault = faults.nextFault();
+        Uni<Response> work;
+        if (fault != null) {
+            stats.fault();
+            work = Uni.createFrom().item(fault);
+        } else {
+            work = Uni.createFrom().item(() -> run(action)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
+        return delayed(work, latency).onTermination().invoke(() -> limits.release(kind));
+    }
+
+    /** Answers a path CleverTap does not have with 404, or a method it does not serve there with 405 (counted, not authenticated). */
+    Response unknown(HttpServerRequest request) {
+        if (!enabled()) {
+            return notFound();
+        }
+        String key = key(request);
+        stats.request(key);
+        return KNOWN_PATHS.contains(key.substring(key.indexOf(' ') + 1))
+                ? SandboxJson.fail(405, "Method not allowed", 405)
+                : notFound();
+    }
+
+    static Response notFound() {
+        return SandboxJson.fail(404, "Not found", 404);
+    }
+
+    private Response authenticate(HttpServerRequest request) {
+        if (!same(request.getHeader("X-CleverTap-Account-Id"), credentials.accountId())) {
+            return SandboxJson.fail(401, "Account ID is not valid", 401);
+        }
+        if (!same(request.getHeader("X-CleverTap-Passcode"), credentials.passcode())) {
+            return SandboxJson.fail(401, "Invalid Passcode", 401);
+        }
+        return null;
+    }
+
+    private Response run(Supplier<Response> action) {
+        try {
+            return action.get();
+        } catch (SandboxException e) {
+            if (e.status() == 429) {
+                stats.rejected();
+            }
+            return e.toResponse();
+        } catch (RuntimeException e) {
+            LOG.error("Sandbox request failed", e);
+            return SandboxJson.fail(500, "Internal server error", 500);
+        }
+    }
+
+    private static Uni<Response> delayed(Uni<Response> answer, Duration latency) {
+        if (latency.isZero()) {
+            return answer;
+        }
+        return Uni.createFrom().voidItem().onItem().delayIt().by(latency).onItem().transformToUni(ignored -> answer);
+    }
+
+    private static boolean same(String sent, String expected) {
+        if (sent == null || expected == null || expected.isEmpty()) {
+            return false;
+        }
+        return MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String key(HttpServerRequest request) {
+        String path = request.path();
+        if (path.startsWith(PREFIX)) {
+            path = path.substring(PREFIX.length());
+        }
+        return request.method().name() + " " + path;
+    }
+}

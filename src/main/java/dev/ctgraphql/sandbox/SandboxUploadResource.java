@@ -1,0 +1,33 @@
+package dev.ctgraphql.sandbox;
+
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/** CleverTap's {@code POST /1/upload}: events, profiles and device tokens, answered per record. */
+@Path(SandboxGate.PREFIX)
+@Produces(MediaType.APPLICATION_JSON)
+public class SandboxUploadResource {
+
+    private final SandboxGate gate;
+    private final SandboxStore store;
+
+    SandboxUploadResource(SandboxGate gate, SandboxStore store) {
+        this.gate = gate;
+        this.store = store;
+    }
+
+    @POST
+    @Path("1/upload")
+    public Uni<Response> upload(@Context HttpServerRequest request, @QueryParam("dryRun") String dryRun, String body) {
+        return gate.serve(request, SandboxLimits.Kind.UPLOAD,
+                () -> SandboxJson.ok(store.upload(SandboxJson.parseObject(body), SandboxJson.flag(dryRun, false))));
+    }
+}

@@ -1,0 +1,110 @@
+package dev.ctgraphql.sandbox;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@TestProfile(SandboxLatencyProfile.class)
+class SandboxConcurrencyTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @TestHTTPResource("/sandbox")
+    URI sandbox;
+
+    @Inject
+    SandboxStats stats;
+
+    @Inject
+    SandboxStore store;
+
+    @BeforeEach
+    void reset() {
+        stats.reset();
+    }
+
+    @Test
+    void aFourthConcurrentRequestGets429() {
+        List<HttpResponse<String>> responses = fire(8, "/1/now.json", "{}");
+        long ok = responses.stream().filter(r -> r.statusCode() == 200).count();
+        List<HttpResponse<String>> refused = responses.stream().filter(r -> r.statusCode() == 429).toList();
+        assertEquals(8, ok + refused.size());
+        assertTrue(ok >= 3, ok + " answered");
+        assertTrue(refused.size() >= 1, "none refused");
+        assertEquals("{\"status\":\"fail\",\"error\":\"Too many concurrent requests\",\"code\":429}", refused.get(0).body());
+
+        SandboxStats.Snapshot snapshot = stats.snapshot();
+        assertEquals(3, snapshot.peakInFlight().get("other"));
+        assertEquals(refused.size(), snapshot.rejected429());
+        assertEquals(8, snapshot.requests("POST /1/now.json"));
+        assertEquals(0, snapshot.inFlight().get("other"));
+    }
+
+    @Test
+    void uploadsMayRunFifteenAtOnceWithoutBlockingThreads() {
+        long started = System.nanoTime();
+        List<HttpResponse<String>> responses = fire(15, "/1/upload", "{\"d\":[]}");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(responses.stream().allMatch(r -> r.statusCode() == 200), "all fifteen answered");
+        assertTrue(millis >= 200 && millis < 2000, millis + " ms");
+        assertEquals(15, stats.snapshot().peakInFlight().get("upload"));
+
+        stats.reset();
+        List<HttpResponse<String>> more = fire(25, "/1/upload", "{\"d\":[]}");
+        assertTrue(more.stream().anyMatch(r -> r.statusCode() == 429), "none refused");
+        assertEquals(15, stats.snapshot().peakInFlight().get("upload"));
+        assertEquals(0, stats.snapshot().peakInFlight().get("other"));
+    }
+
+    @Test
+    void concurrentUploadsAreAllStored() {
+        String name = SandboxApi.unique("Concurrent");
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            StringBuilder records = new StringBuilder();
+            for (int j = 0; j < 20; j++) {
+                records.append(j == 0 ? "" : ",").append("{\"type\":\"event\",\"identity\":\"c-").append(i).append('-')
+                        .append(j).append("\",\"evtName\":\"").append(name).append("\",\"evtData\":{\"n\":").append(j)
+                        .append("}}");
+            }
+            bodies.add("{\"d\":[" + records + "]}");
+        }
+        List<HttpResponse<String>> responses = fire("/1/upload", bodies);
+        assertTrue(responses.stream().allMatch(r -> r.statusCode() == 200 && r.body().contains("\"processed\":20")));
+        assertEquals(300, store.eventCount(name));
+    }
+
+    private List<HttpResponse<String>> fire(int count, String path, String body) {
+        return fire(path, Collections.nCopies(count, body));
+    }
+
+    private List<HttpResponse<String>> fire(String path, List<String> bodies) {
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (String body : bodies) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox + path)).timeout(Duration.ofSeconds(10))
+                    .header("X-CleverTap-Account-Id", SandboxApi.ACCOUNT).header("X-CleverTap-Passcode", SandboxApi.PASSCODE)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            calls.add(HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        return calls.stream().map(CompletableFuture::join).toList();
+    }
+}

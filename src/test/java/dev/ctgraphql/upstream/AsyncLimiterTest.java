@@ -1,0 +1,68 @@
+package dev.ctgraphql.upstream;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.mutiny.subscription.UniEmitter;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+class AsyncLimiterTest {
+
+    @Test
+    void neverRunsMoreThanItsPermitsAndServesWaitersInArrivalOrder() {
+        AsyncLimiter limiter = new AsyncLimiter("test", 2);
+        List<UniEmitter<? super String>> running = Collections.synchronizedList(new ArrayList<>());
+        List<String> started = Collections.synchronizedList(new ArrayList<>());
+        List<String> finished = Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 5; i++) {
+            String name = "op" + i;
+            limiter.run(() -> Uni.createFrom().<String>emitter(e -> {
+                started.add(name);
+                running.add(e);
+            })).subscribe().with(finished::add);
+        }
+        assertThat(started, contains("op0", "op1"));
+        assertThat(limiter.inUse(), equalTo(2));
+        assertThat(limiter.queued(), equalTo(3));
+
+        running.get(1).complete("op1");
+        assertThat(started, contains("op0", "op1", "op2"));
+        running.get(0).fail(new IllegalStateException("boom"));
+        assertThat(started, contains("op0", "op1", "op2", "op3"));
+        running.get(2).complete("op2");
+        running.get(3).complete("op3");
+        running.get(4).complete("op4");
+
+        assertThat(finished, contains("op1", "op2", "op3", "op4"));
+        assertThat(limiter.inUse(), equalTo(0));
+        assertThat(limiter.peak(), equalTo(2));
+    }
+
+    @Test
+    void aWaiterThatGivesUpLeavesTheQueueAndACancelledRunGivesItsPermitBack() {
+        AsyncLimiter limiter = new AsyncLimiter("test", 1);
+        List<UniEmitter<? super String>> running = new ArrayList<>();
+        Cancellable first = limiter.run(() -> Uni.createFrom().<String>emitter(running::add)).subscribe().with(x -> {
+        });
+        Cancellable waiting = limiter.run(() -> Uni.createFrom().<String>emitter(running::add)).subscribe().with(x -> {
+        });
+        assertThat(limiter.queued(), equalTo(1));
+
+        waiting.cancel();
+        assertThat(limiter.queued(), equalTo(0));
+        first.cancel();
+        assertThat(limiter.inUse(), equalTo(0));
+
+        String value = limiter.run(() -> Uni.createFrom().item("free")).await().atMost(Duration.ofSeconds(1));
+        assertThat(value, equalTo("free"));
+    }
+}
