@@ -31,6 +31,6 @@ public class CleverTapCredentials {
 
     @Override
     public String toString() {
-        return "CleverTapCredentials[accountId=" + accountId() + ", passcode=***]";
+        return "CleverTapCredentials[accountId=***, passcode=***]";
     }
 }

@@ -24,8 +24,8 @@ public class StartupCheck {
                 LOG.warn("clevertap.sandbox.enabled=true: answering from the embedded sandbox, not from CleverTap");
             }
         } else {
-            LOG.infof("CleverTap account %s in region %s", credentials.accountId(),
-                    config.baseUrl().isPresent() ? "(explicit base URL)" : config.region());
+            // neither the account id nor the passcode is logged
+            LOG.infof("Calling CleverTap in region %s", config.baseUrl().isPresent() ? "(explicit base URL)" : config.region());
         }
     }
 

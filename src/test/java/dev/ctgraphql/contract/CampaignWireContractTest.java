@@ -142,4 +142,12 @@ class CampaignWireContractTest extends WireContractTestBase {
         assertThat(answer.getString("data.campaigns[0].report"), nullValue());
         assertThat(answer.getString("errors[0].extensions.code"), equalTo("UPSTREAM_ERROR"));
     }
+
+    @Test
+    void campaignsRefuseARangeThatEndsBeforeItStarts() {
+        JsonPath answer = GraphQLClient.run("campaignNames", "range", Map.of("from", "2024-03-31", "to", "2024-03-01"));
+        assertThat(answer.getString("errors[0].extensions.code"), equalTo("BAD_USER_INPUT"));
+        assertThat(answer.getString("errors[0].message"), containsString("range"));
+        assertThat(wire().getAllServeEvents(), hasSize(0));
+    }
 }

@@ -205,4 +205,40 @@ class CountWireContractTest extends WireContractTestBase {
         assertThat(answer.getString("errors[0].extensions.code"), equalTo("UPSTREAM_UNAVAILABLE"));
         wire().verify(4, WireMock.postRequestedFor(WireMock.urlEqualTo("/1/now.json")));
     }
+
+    @Test
+    void profileCountWithAnEmptyEventNameIsRefusedBeforeAnyCall() {
+        JsonPath answer = GraphQLClient.run("profileCount", "query", Map.of("eventName", " ",
+                "range", Map.of("from", "2024-03-01", "to", "2024-03-02")));
+        assertThat(answer.getString("errors[0].extensions.code"), equalTo("BAD_USER_INPUT"));
+        assertThat(answer.getString("errors[0].message"), containsString("query.eventName"));
+        assertThat(wire().getAllServeEvents(), hasSize(0));
+    }
+
+    @Test
+    void trendRefusesUniqueTogetherWithASumBeforeAnyCall() {
+        JsonPath answer = GraphQLClient.run("trend", "query", CHARGED, "granularity", "WEEKLY", "unique", true,
+                "sumProperty", "Amount");
+        assertThat(answer.getString("errors[0].extensions.code"), equalTo("BAD_USER_INPUT"));
+        assertThat(answer.getString("errors[0].message"), containsString("unique"));
+        assertThat(wire().getAllServeEvents(), hasSize(0));
+    }
+
+    @Test
+    void topPropertyValuesRefusesALimitOutOfRangeBeforeAnyCall() {
+        JsonPath answer = GraphQLClient.run("top", "query", CHARGED,
+                "property", Map.of("kind", "PROFILE_FIELD", "name", "Customer Type"), "limit", 0);
+        assertThat(answer.getString("errors[0].extensions.code"), equalTo("BAD_USER_INPUT"));
+        assertThat(answer.getString("errors[0].message"), containsString("limit"));
+        assertThat(wire().getAllServeEvents(), hasSize(0));
+    }
+
+    @Test
+    void aRangeLongerThanAYearIsRefusedBeforeAnyCall() {
+        JsonPath answer = GraphQLClient.run("eventCount", "query", Map.of("eventName", "Charged",
+                "range", Map.of("from", "2022-01-01", "to", "2024-01-01")));
+        assertThat(answer.getString("errors[0].extensions.code"), equalTo("BAD_USER_INPUT"));
+        assertThat(answer.getString("errors[0].message"), containsString("366 days"));
+        assertThat(wire().getAllServeEvents(), hasSize(0));
+    }
 }
