@@ -119,8 +119,7 @@ public class CampaignClient {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("from", CleverTapDates.toDay(from));
         body.put("to", CleverTapDates.toDay(to));
-        LocalDate today = LocalDate.now(config.timeZone());
-        Duration ttl = to.isBefore(today.minusDays(1)) ? cache.ttl(CAMPAIGNS) : cache.liveTtl(CAMPAIGNS);
+        Duration ttl = cache.ttlUntil(CAMPAIGNS, to);
         return cache.get(CAMPAIGNS, LIST.key() + " " + body, () -> calls.call(LIST, () -> rest().list(body)).map(answer -> {
             List<Campaign> campaigns = new ArrayList<>();
             for (JsonNode target : answer.path("targets")) {
@@ -172,8 +171,7 @@ public class CampaignClient {
             statuses.stream().map(CampaignStatus::wire).sorted().forEach(array::add);
         }
         body.put("daily", daily);
-        LocalDate today = LocalDate.now(config.timeZone());
-        Duration ttl = to.isBefore(today.minusDays(1)) ? cache.ttl(MESSAGES) : cache.liveTtl(MESSAGES);
+        Duration ttl = cache.ttlUntil(MESSAGES, to);
         return cache.get(MESSAGES, MESSAGE_REPORT.key() + " " + body,
                 () -> calls.call(MESSAGE_REPORT, () -> rest().messageReport(body)).map(answer -> {
                     List<MessageReport> reports = new ArrayList<>();

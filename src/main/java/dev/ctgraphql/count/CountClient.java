@@ -23,7 +23,6 @@ import io.smallrye.mutiny.Uni;
 import dev.ctgraphql.upstream.AsyncQueries;
 import dev.ctgraphql.upstream.CleverTapBadInputException;
 import dev.ctgraphql.upstream.CleverTapCalls;
-import dev.ctgraphql.upstream.CleverTapConfig;
 import dev.ctgraphql.upstream.CleverTapRestClients;
 import dev.ctgraphql.upstream.CleverTapUnavailableException;
 import dev.ctgraphql.upstream.CqlQuery;
@@ -57,15 +56,12 @@ public class CountClient {
     private final CleverTapCalls calls;
     private final AsyncQueries async;
     private final ResponseCache cache;
-    private final CleverTapConfig config;
 
-    CountClient(CleverTapRestClients clients, CleverTapCalls calls, AsyncQueries async, ResponseCache cache,
-            CleverTapConfig config) {
+    CountClient(CleverTapRestClients clients, CleverTapCalls calls, AsyncQueries async, ResponseCache cache) {
         this.clients = clients;
         this.calls = calls;
         this.async = async;
         this.cache = cache;
-        this.config = config;
     }
 
     /** What kind of count a request id belongs to. */
@@ -84,7 +80,7 @@ public class CountClient {
                 () -> kind == Kind.EVENTS ? rest().eventCount(body) : rest().profileCount(body),
                 poll(kind), id -> kind == Kind.EVENTS ? rest().eventCountResult(id) : rest().profileCountResult(id))
                 .map(CountClient::result),
-                result -> result.value() == null ? Duration.ZERO : ttlFor(query.to()));
+                result -> result.value() == null ? Duration.ZERO : cache.ttlUntil(COUNTS, query.to()));
     }
 
     Uni<Result> resume(Kind kind, long requestId) {
@@ -113,7 +109,7 @@ public class CountClient {
                         throw new CleverTapUnavailableException("CleverTap is still computing this trend; retry shortly");
                     }
                     return buckets(outcome.body().path(TREND_LABEL), query, granularity);
-                }), result -> ttlFor(query.to()));
+                }), result -> cache.ttlUntil(COUNTS, query.to()));
     }
 
     /** Top values of one property, most frequent first (CleverTap's order kept when counts tie). */
@@ -131,7 +127,7 @@ public class CountClient {
                         throw new CleverTapUnavailableException("CleverTap is still computing these top values; retry shortly");
                     }
                     return topValues(outcome.body().path(TOP_LABEL), limit);
-                }), result -> ttlFor(query.to()));
+                }), result -> cache.ttlUntil(COUNTS, query.to()));
     }
 
     /** The active-user count and, per requested dimension, counts by value. */
@@ -154,12 +150,6 @@ public class CountClient {
             throw new CleverTapUnavailableException("CleverTap answered the count without a number; retry shortly");
         }
         return new Result(count.asLong(), null);
-    }
-
-    /** Days up to yesterday are settled; a range reaching yesterday or later may still change (late uploads, today). */
-    private Duration ttlFor(LocalDate to) {
-        LocalDate today = LocalDate.now(config.timeZone());
-        return to.isBefore(today.minusDays(1)) ? cache.ttl(COUNTS) : cache.liveTtl(COUNTS);
     }
 
     private static Endpoint poll(Kind kind) {

@@ -1,6 +1,5 @@
 package dev.ctgraphql.event;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,8 +44,7 @@ public class EventClient {
 
     /** A page of the query's events: the first page, or the page {@code after} points at. */
     Uni<EventConnection> page(CqlQuery query, int batchSize, String after) {
-        LocalDate today = LocalDate.now(config.timeZone());
-        var ttl = query.to().isBefore(today.minusDays(1)) ? cache.ttl(EXPORTS) : cache.liveTtl(EXPORTS);
+        var ttl = cache.ttlUntil(EXPORTS, query.to());
         if (after != null) {
             return cache.get(EXPORTS, PAGE.key() + " event=" + query.eventName() + " cursor=" + after,
                     () -> pager.next(after, PAGE, cursor -> rest().page(cursor)).map(p -> connection(query, p)), c -> ttl);

@@ -1,6 +1,5 @@
 package dev.ctgraphql.profile;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,8 +71,7 @@ public class ProfileClient {
 
     /** A page of the profiles that did the query's event: the first page, or the page {@code after} points at. */
     Uni<ProfileConnection> page(CqlQuery query, int batchSize, String after) {
-        LocalDate today = LocalDate.now(config.timeZone());
-        var ttl = query.to().isBefore(today.minusDays(1)) ? cache.ttl(EXPORTS) : cache.liveTtl(EXPORTS);
+        var ttl = cache.ttlUntil(EXPORTS, query.to());
         if (after != null) {
             return cache.get(EXPORTS, PAGE.key() + " cursor=" + after,
                     () -> pager.next(after, PAGE, cursor -> rest().page(cursor)).map(this::connection), c -> ttl);

@@ -1,6 +1,7 @@
 package dev.ctgraphql.upstream;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,6 +77,15 @@ public class ResponseCache {
     public Duration liveTtl(String cacheName) {
         CleverTapConfig.CacheSpec spec = spec(cacheName);
         return spec.liveTtl().orElse(spec.ttl());
+    }
+
+    /**
+     * The TTL for data about days up to {@code lastDay}: settled ({@link #ttl}) when the last day ended before yesterday
+     * in the project's time zone, else still changing ({@link #liveTtl}: today's data, late uploads to yesterday).
+     */
+    public Duration ttlUntil(String cacheName, LocalDate lastDay) {
+        LocalDate today = LocalDate.now(config.timeZone());
+        return lastDay.isBefore(today.minusDays(1)) ? ttl(cacheName) : liveTtl(cacheName);
     }
 
     private CleverTapConfig.CacheSpec spec(String name) {
