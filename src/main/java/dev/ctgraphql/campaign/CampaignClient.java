@@ -3,6 +3,7 @@ package dev.ctgraphql.campaign;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,16 +20,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
+import dev.ctgraphql.graphql.GraphQLLong;
+import dev.ctgraphql.upstream.AsyncPacer;
 import dev.ctgraphql.upstream.CleverTapCalls;
 import dev.ctgraphql.upstream.CleverTapConfig;
 import dev.ctgraphql.upstream.CleverTapDates;
 import dev.ctgraphql.upstream.CleverTapResponse;
 import dev.ctgraphql.upstream.CleverTapRestClients;
 import dev.ctgraphql.upstream.Endpoint;
+import dev.ctgraphql.upstream.LimitClass;
 import dev.ctgraphql.upstream.ResponseCache;
 
 /**
- * Campaign lists, campaign reports and message reports, cached: lists per 31-day window, a completed campaign's report
+ * Campaign lists, reports and message reports (cached), and campaign creation and stopping. Reads are cached: lists per 31-day window, a completed campaign's report
  * for {@code clevertap.cache.campaign-reports.ttl}, an unfinished one's for its {@code live-ttl}.
  */
 @ApplicationScoped
@@ -37,6 +41,11 @@ public class CampaignClient {
     static final Endpoint LIST = Endpoint.read("campaign list", "POST", "/1/targets/list.json");
     static final Endpoint RESULT = Endpoint.read("campaign report", "POST", "/1/targets/result.json");
     static final Endpoint MESSAGE_REPORT = Endpoint.read("message report", "POST", "/1/message/report.json");
+    /** Not retryable when the answer is lost: the campaign could be created twice. */
+    static final Endpoint CREATE = new Endpoint("campaign creation", "POST", "/1/targets/create.json", LimitClass.OTHER, false);
+    static final Endpoint STOP = Endpoint.read("campaign stop", "POST", "/1/targets/stop.json");
+    /** CleverTap allows 3 Create Campaign calls per second, on top of the concurrency limit. */
+    static final double CREATES_PER_SECOND = 3;
 
     /** CleverTap's campaign list is "only optimized for ranges of 31 days or less": longer ranges are split. */
     static final int WINDOW_DAYS = 31;
@@ -52,6 +61,7 @@ public class CampaignClient {
     private final CleverTapCalls calls;
     private final ResponseCache cache;
     private final CleverTapConfig config;
+    private final AsyncPacer creates = new AsyncPacer(CREATES_PER_SECOND);
 
     CampaignClient(CleverTapRestClients clients, CleverTapCalls calls, ResponseCache cache, CleverTapConfig config) {
         this.clients = clients;
@@ -180,6 +190,55 @@ public class CampaignClient {
                     }
                     return List.copyOf(reports);
                 }), reports -> ttl);
+    }
+
+    /**
+     * Creates a campaign (or only estimates it) and drops the cached campaign lists. The answer's shape is not
+     * documented: the new id is read from {@code id} (or {@code target_id}), the reach from {@code estimates.total}
+     * (or a number in {@code estimates}); either may be null when CleverTap leaves it out.
+     */
+    Uni<CreateCampaignResult> create(CampaignInput input, ObjectNode body, boolean estimateOnly) {
+        return creates.run(() -> calls.call(CREATE, () -> rest().create(body))).map(answer -> {
+            JsonNode estimates = answer.path("estimates");
+            JsonNode total = estimates.isObject() ? estimates.path("total") : estimates;
+            GraphQLLong reach = total.canConvertToLong() ? GraphQLLong.of(total.asLong()) : null;
+            if (estimateOnly) {
+                return new CreateCampaignResult(null, reach);
+            }
+            JsonNode id = answer.hasNonNull("id") ? answer.get("id") : answer.path("target_id");
+            OffsetDateTime start = input.sendAt() != null
+                    ? input.sendAt().atZoneSameInstant(config.timeZone()).toOffsetDateTime()
+                    : OffsetDateTime.now(config.timeZone());
+            Campaign campaign = id.isMissingNode() || id.isNull()
+                    ? null
+                    : new Campaign(id.asText(), input.name(),
+                            input.sendAt() == null ? CampaignStatus.RUNNING : CampaignStatus.SCHEDULED,
+                            input.channel(), start);
+            return new CreateCampaignResult(campaign, reach);
+        }).eventually(() -> {
+            if (!estimateOnly) {
+                cache.invalidateAll(CAMPAIGNS);
+            }
+        });
+    }
+
+    /** Stops a campaign; false when CleverTap refused (unknown id, or already finished). Drops the cached lists and report. */
+    Uni<Boolean> stop(String id) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("id", Long.parseLong(id));
+        return calls.exchange(STOP, () -> rest().stop(body)).map(response -> {
+            if (response.ok()) {
+                return true;
+            }
+            if (response.httpStatus() == 400 || response.httpStatus() == 404 || response.httpStatus() == 409) {
+                return false;
+            }
+            calls.requireOk(STOP, response);
+            return false;
+        }).eventually(() -> {
+            cache.invalidateAll(CAMPAIGNS);
+            cache.invalidate(REPORTS, RESULT.key() + " " + body);
+        });
     }
 
     private CampaignRestClient rest() {

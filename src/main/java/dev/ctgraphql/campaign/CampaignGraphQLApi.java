@@ -1,5 +1,6 @@
 package dev.ctgraphql.campaign;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Set;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
@@ -17,16 +19,20 @@ import io.smallrye.graphql.api.Nullable;
 import io.smallrye.mutiny.Uni;
 
 import dev.ctgraphql.graphql.DateRange;
+import dev.ctgraphql.graphql.OperationResult;
 import dev.ctgraphql.upstream.CleverTapBadInputException;
+import dev.ctgraphql.upstream.CleverTapConfig;
 
-/** Campaigns, their reports, and message reports per channel. */
+/** Campaigns, their reports, message reports per channel, and creating and stopping campaigns. */
 @GraphQLApi
 public class CampaignGraphQLApi {
 
     private final CampaignClient client;
+    private final CleverTapConfig config;
 
-    CampaignGraphQLApi(CampaignClient client) {
+    CampaignGraphQLApi(CampaignClient client, CleverTapConfig config) {
         this.client = client;
+        this.config = config;
     }
 
     @Query
@@ -41,8 +47,7 @@ public class CampaignGraphQLApi {
     @Query
     @Description("One campaign by id, or null when no API campaign of the last four months or the next month has it.")
     public Uni<Campaign> campaign(@NonNull @Id @Name("id") @Description("CleverTap's campaign id.") String id) {
-        CleverTapBadInputException.check(id != null && id.matches("\\d{1,18}"), "id",
-                "must be a numeric CleverTap campaign id");
+        checkId(id);
         return client.find(id);
     }
 
@@ -67,6 +72,34 @@ public class CampaignGraphQLApi {
             statusSet.addAll(statuses);
         }
         return client.messageReports(range.from(), range.to(), channelSet, statusSet, Boolean.TRUE.equals(daily));
+    }
+
+    @Mutation
+    @Description("Creates a campaign through CleverTap's API (at most 3 per second are sent; more wait their turn), or "
+            + "with estimateOnly only estimates its reach and creates nothing.")
+    public Uni<@NonNull CreateCampaignResult> createCampaign(
+            @NonNull @Name("input") @Description("The campaign.") CampaignInput input,
+            @Name("estimateOnly") @Description("Only estimate the reach; create nothing.") Boolean estimateOnly) {
+        boolean estimate = Boolean.TRUE.equals(estimateOnly);
+        var body = input.toRequest(config.timeZone(), Instant.now(), estimate);
+        return client.create(input, body, estimate);
+    }
+
+    @Mutation
+    @Description("Stops a scheduled or running API campaign. ok is false when CleverTap refused (unknown id, or the "
+            + "campaign already finished).")
+    public Uni<@NonNull OperationResult> stopCampaign(
+            @NonNull @Id @Name("id") @Description("CleverTap's campaign id.") String id) {
+        checkId(id);
+        return client.stop(id).map(stopped -> stopped
+                ? new OperationResult(true, "Stopped campaign " + id)
+                : new OperationResult(false, "CleverTap did not stop campaign " + id
+                        + ": it is unknown, not an API campaign, or already finished"));
+    }
+
+    private static void checkId(String id) {
+        CleverTapBadInputException.check(id != null && id.matches("\\d{1,18}"), "id",
+                "must be a numeric CleverTap campaign id");
     }
 
     /** The report of each campaign, fetched together for a whole list of campaigns (batched to avoid N+1 resolution). */

@@ -31,6 +31,16 @@ interface CampaignRestClient {
     @Path("/targets/result.json")
     Uni<RestResponse<String>> result(JsonNode id);
 
+    /** Creates a campaign, or with {@code estimate_only} only estimates its reach. At most 3 per second. */
+    @POST
+    @Path("/targets/create.json")
+    Uni<RestResponse<String>> create(JsonNode campaign);
+
+    /** Body {@code {"id":N}}: stops a scheduled or running campaign. */
+    @POST
+    @Path("/targets/stop.json")
+    Uni<RestResponse<String>> stop(JsonNode id);
+
     /** Sent/viewed/clicked per message (all campaigns, dashboard ones included), optionally per day. */
     @POST
     @Path("/message/report.json")

@@ -11,15 +11,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 
 import dev.ctgraphql.graphql.PageInfo;
+import dev.ctgraphql.profile.ProfileClient;
 import dev.ctgraphql.upstream.CleverTapConfig;
 import dev.ctgraphql.upstream.CleverTapRestClients;
 import dev.ctgraphql.upstream.CqlQuery;
 import dev.ctgraphql.upstream.CursorPager;
 import dev.ctgraphql.upstream.Endpoint;
+import dev.ctgraphql.upstream.LimitClass;
 import dev.ctgraphql.upstream.ResponseCache;
+import dev.ctgraphql.upstream.Uploads;
 
 /**
- * Event export pages, cached for {@code clevertap.cache.exports.ttl} (ranges that include today or yesterday for its
+ * Event uploads, and event export pages cached for {@code clevertap.cache.exports.ttl} (ranges that include today or yesterday for its
  * {@code live-ttl}); later pages are keyed by CleverTap's cursor.
  */
 @ApplicationScoped
@@ -27,6 +30,10 @@ public class EventClient {
 
     static final Endpoint OPEN = Endpoint.read("event export", "POST", "/1/events.json");
     static final Endpoint PAGE = Endpoint.read("event export", "GET", "/1/events.json");
+    /** Not retryable when the answer is lost: CleverTap would store the events twice. */
+    static final Endpoint UPLOAD = new Endpoint("event upload", "POST", "/1/upload", LimitClass.UPLOAD, false);
+    /** CleverTap's maximum records per upload request. */
+    static final int CHUNK = 1000;
 
     private static final String EXPORTS = "exports";
 
@@ -34,12 +41,31 @@ public class EventClient {
     private final CursorPager pager;
     private final ResponseCache cache;
     private final CleverTapConfig config;
+    private final Uploads uploads;
+    private final ProfileClient profiles;
 
-    EventClient(CleverTapRestClients clients, CursorPager pager, ResponseCache cache, CleverTapConfig config) {
+    EventClient(CleverTapRestClients clients, CursorPager pager, ResponseCache cache, CleverTapConfig config, Uploads uploads,
+            ProfileClient profiles) {
         this.clients = clients;
         this.pager = pager;
         this.cache = cache;
         this.config = config;
+        this.uploads = uploads;
+        this.profiles = profiles;
+    }
+
+    /**
+     * Uploads events in chunks of 1000; the profiles they touch are dropped from the profile cache (their event
+     * summaries change). Counts and exports over the events' days refresh within their cache TTLs.
+     */
+    Uni<Uploads.Outcome> upload(List<Uploads.Item> items, boolean dryRun) {
+        return uploads.send(UPLOAD, items, CHUNK, body -> rest().upload(dryRun ? 1 : 0, body))
+                .invoke(outcome -> {
+                    if (!dryRun) {
+                        items.forEach(item -> profiles.forget(item.record().path("identity").asText(null),
+                                item.record().path("objectId").asText(null), null));
+                    }
+                });
     }
 
     /** A page of the query's events: the first page, or the page {@code after} points at. */

@@ -1,7 +1,12 @@
 package dev.ctgraphql.event;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
@@ -10,15 +15,46 @@ import io.smallrye.mutiny.Uni;
 
 import dev.ctgraphql.graphql.EventQuery;
 import dev.ctgraphql.graphql.Paging;
+import dev.ctgraphql.graphql.UploadResult;
+import dev.ctgraphql.upstream.CleverTapBadInputException;
+import dev.ctgraphql.upstream.CleverTapConfig;
+import dev.ctgraphql.upstream.UploadChecks;
+import dev.ctgraphql.upstream.Uploads;
 
-/** Event occurrences, a page at a time. */
+/** Event occurrences, a page at a time, and event uploads. */
 @GraphQLApi
 public class EventGraphQLApi {
 
     private final EventClient client;
+    private final int maxRecords;
 
-    EventGraphQLApi(EventClient client) {
+    EventGraphQLApi(EventClient client, CleverTapConfig config) {
         this.client = client;
+        this.maxRecords = config.uploads().maxRecords();
+    }
+
+    @Mutation
+    @Description("Records events, any number up to the configured maximum: sent to CleverTap in chunks of 1000 within its "
+            + "concurrency limit, retried when CleverTap refuses a chunk without storing it. Every record not stored is "
+            + "listed in rejected by its index; invalid ones are never sent.")
+    public Uni<@NonNull UploadResult> uploadEvents(
+            @NonNull @Name("events") @Description("The events.") List<@NonNull EventInput> events,
+            @Name("dryRun") @Description("Validate only (CleverTap validates too), store nothing.") Boolean dryRun) {
+        CleverTapBadInputException.check(events.size() <= maxRecords, "events",
+                "has " + events.size() + " records; at most " + maxRecords + " per mutation");
+        Instant now = Instant.now();
+        List<Uploads.Item> valid = new ArrayList<>(events.size());
+        List<Uploads.Rejection> refused = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            EventInput event = events.get(i);
+            UploadChecks.Problem problem = event.problem(now);
+            if (problem == null) {
+                valid.add(new Uploads.Item(i, event.toRecord()));
+            } else {
+                refused.add(new Uploads.Rejection(i, problem.code(), "events[" + i + "]." + problem.message()));
+            }
+        }
+        return client.upload(valid, Boolean.TRUE.equals(dryRun)).map(outcome -> UploadResult.of(refused, outcome));
     }
 
     @Query

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 
 /**
- * CleverTap's event export API. Built by {@code CleverTapRestClients}; answers are read as text so that both the HTTP
+ * CleverTap's event export and upload APIs. Built by {@code CleverTapRestClients}; answers are read as text so that both the HTTP
  * status and the body's status can be checked.
  */
 @Path("/1")
@@ -34,4 +34,10 @@ interface EventRestClient {
     @GET
     @Path("/events.json")
     Uni<RestResponse<String>> page(@Encoded @QueryParam("cursor") String cursor);
+
+    /** Body {@code {"d":[...]}}, at most 1000 records; dryRun=1 validates without storing (seen in client code, not in the docs). */
+    @POST
+    @Path("/upload")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<RestResponse<String>> upload(@QueryParam("dryRun") int dryRun, JsonNode body);
 }

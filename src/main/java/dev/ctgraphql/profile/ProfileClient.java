@@ -6,8 +6,10 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import dev.ctgraphql.graphql.PageInfo;
@@ -15,13 +17,16 @@ import dev.ctgraphql.upstream.CleverTapCalls;
 import dev.ctgraphql.upstream.CleverTapConfig;
 import dev.ctgraphql.upstream.CleverTapNotFoundException;
 import dev.ctgraphql.upstream.CleverTapRestClients;
+import dev.ctgraphql.upstream.CleverTapUpstreamException;
 import dev.ctgraphql.upstream.CqlQuery;
 import dev.ctgraphql.upstream.CursorPager;
 import dev.ctgraphql.upstream.Endpoint;
+import dev.ctgraphql.upstream.LimitClass;
 import dev.ctgraphql.upstream.ResponseCache;
+import dev.ctgraphql.upstream.Uploads;
 
 /**
- * Profile reads, cached: one profile for {@code clevertap.cache.profiles.ttl}; export pages for
+ * Profile reads and writes. Reads are cached: one profile for {@code clevertap.cache.profiles.ttl}; export pages for
  * {@code clevertap.cache.exports.ttl} (pages of ranges that include today or yesterday for its {@code live-ttl}).
  */
 @ApplicationScoped
@@ -30,6 +35,14 @@ public class ProfileClient {
     static final Endpoint PROFILE = Endpoint.read("profile", "GET", "/1/profile.json");
     static final Endpoint OPEN = Endpoint.read("profile export", "POST", "/1/profiles.json");
     static final Endpoint PAGE = Endpoint.read("profile export", "GET", "/1/profiles.json");
+    /** Profile and token uploads are upserts: sending one again is harmless, so a lost answer may be retried. */
+    static final Endpoint PROFILE_UPLOAD = new Endpoint("profile upload", "POST", "/1/upload", LimitClass.UPLOAD, true);
+    static final Endpoint TOKEN_UPLOAD = new Endpoint("device token upload", "POST", "/1/upload", LimitClass.UPLOAD, true);
+    static final Endpoint DELETE = Endpoint.read("profile deletion", "POST", "/1/delete/profiles.json");
+    /** CleverTap's maximum profiles per upload request, tokens per request and values per delete array. */
+    static final int PROFILE_CHUNK = 1000;
+    static final int TOKEN_CHUNK = 100;
+    static final int DELETE_CHUNK = 100;
 
     private static final String PROFILES = "profiles";
     private static final String EXPORTS = "exports";
@@ -39,14 +52,16 @@ public class ProfileClient {
     private final CursorPager pager;
     private final ResponseCache cache;
     private final CleverTapConfig config;
+    private final Uploads uploads;
 
     ProfileClient(CleverTapRestClients clients, CleverTapCalls calls, CursorPager pager, ResponseCache cache,
-            CleverTapConfig config) {
+            CleverTapConfig config, Uploads uploads) {
         this.clients = clients;
         this.calls = calls;
         this.pager = pager;
         this.cache = cache;
         this.config = config;
+        this.uploads = uploads;
     }
 
     /** How a profile is looked up. */
@@ -56,7 +71,7 @@ public class ProfileClient {
 
     /** One profile, or null when CleverTap has none (a 404, or a "not found" failure). */
     Uni<Profile> profile(Key key, String value) {
-        return cache.get(PROFILES, PROFILE.key() + " " + key + "=" + value, () -> calls.call(PROFILE, () -> rest().profile(
+        return cache.get(PROFILES, cacheKey(key, value), () -> calls.call(PROFILE, () -> rest().profile(
                 key == Key.IDENTITY ? value : null, key == Key.EMAIL ? value : null, key == Key.OBJECT_ID ? value : null))
                 .map(body -> body.path("record").isObject()
                         ? Profile.fromCleverTap(body.get("record"), config.timeZone())
@@ -64,9 +79,81 @@ public class ProfileClient {
                 .onFailure(CleverTapNotFoundException.class).recoverWithNull());
     }
 
-    /** Drops a cached profile, e.g. after an upload changed it. */
-    public void invalidate(String identity) {
-        cache.invalidate(PROFILES, PROFILE.key() + " " + Key.IDENTITY + "=" + identity);
+    /** Drops the cached reads of one profile after a write changed it; null keys are skipped. */
+    public void forget(String identity, String objectId, String email) {
+        if (identity != null) {
+            cache.invalidate(PROFILES, cacheKey(Key.IDENTITY, identity));
+        }
+        if (objectId != null) {
+            cache.invalidate(PROFILES, cacheKey(Key.OBJECT_ID, objectId));
+        }
+        if (email != null) {
+            cache.invalidate(PROFILES, cacheKey(Key.EMAIL, email));
+        }
+    }
+
+    private static String cacheKey(Key key, String value) {
+        return PROFILE.key() + " " + key + "=" + value;
+    }
+
+    /** Uploads profiles in chunks of 1000 and drops the cached reads of each. */
+    Uni<Uploads.Outcome> uploadProfiles(List<Uploads.Item> items, boolean dryRun) {
+        return uploads.send(PROFILE_UPLOAD, items, PROFILE_CHUNK, body -> rest().upload(dryRun ? 1 : 0, body))
+                .invoke(outcome -> {
+                    if (!dryRun) {
+                        items.forEach(item -> forget(item.record().path("identity").asText(null),
+                                item.record().path("objectId").asText(null),
+                                item.record().path("profileData").path("Email").asText(null)));
+                    }
+                });
+    }
+
+    /** Uploads device tokens in chunks of 100 and drops the cached reads of their devices' profiles. */
+    Uni<Uploads.Outcome> uploadTokens(List<Uploads.Item> items) {
+        return uploads.send(TOKEN_UPLOAD, items, TOKEN_CHUNK, body -> rest().upload(0, body))
+                .invoke(outcome -> items.forEach(item -> forget(null, item.record().path("objectId").asText(null), null)));
+    }
+
+    /**
+     * Deletes profiles by identity and by CleverTap id, in separate calls (CleverTap refuses both in one) of at most 100
+     * values. Afterwards every cached profile read and export page is dropped: a deleted profile may be cached under
+     * an email or inside an export page that cannot be told from here.
+     *
+     * @return how many values CleverTap confirmed, and how many it did not
+     */
+    Uni<int[]> delete(List<String> identities, List<String> objectIds) {
+        List<Uni<int[]>> calls = new ArrayList<>();
+        chunks(identities).forEach(chunk -> calls.add(deleteChunk("identity", chunk)));
+        chunks(objectIds).forEach(chunk -> calls.add(deleteChunk("guid", chunk)));
+        return Multi.createFrom().iterable(calls).onItem().transformToUniAndMerge(call -> call).collect().asList()
+                .map(results -> {
+                    int[] total = new int[2];
+                    results.forEach(r -> {
+                        total[0] += r[0];
+                        total[1] += r[1];
+                    });
+                    return total;
+                })
+                .eventually(() -> {
+                    cache.invalidateAll(PROFILES);
+                    cache.invalidateAll(EXPORTS);
+                });
+    }
+
+    private Uni<int[]> deleteChunk(String key, List<String> values) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        var array = body.putArray(key);
+        values.forEach(array::add);
+        return calls.call(DELETE, () -> rest().delete(body)).map(answer -> new int[]{values.size(), 0})
+                .onFailure(CleverTapUpstreamException.class).recoverWithItem(new int[]{0, values.size()});
+    }
+
+    private static List<List<String>> chunks(List<String> values) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += DELETE_CHUNK) {
+            chunks.add(values.subList(from, Math.min(values.size(), from + DELETE_CHUNK)));
+        }
+        return chunks;
     }
 
     /** A page of the profiles that did the query's event: the first page, or the page {@code after} points at. */

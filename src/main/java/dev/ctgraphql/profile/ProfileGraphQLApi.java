@@ -1,26 +1,117 @@
 package dev.ctgraphql.profile;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import io.smallrye.graphql.api.Nullable;
 import io.smallrye.mutiny.Uni;
 
 import dev.ctgraphql.graphql.EventQuery;
+import dev.ctgraphql.graphql.OperationResult;
 import dev.ctgraphql.graphql.Paging;
+import dev.ctgraphql.graphql.UploadResult;
 import dev.ctgraphql.upstream.CleverTapBadInputException;
+import dev.ctgraphql.upstream.CleverTapConfig;
+import dev.ctgraphql.upstream.UploadChecks;
+import dev.ctgraphql.upstream.Uploads;
 
-/** User profiles: one by identifier, or pages of those who did an event. */
+/** User profiles: one by identifier, pages of those who did an event, uploads, device tokens and deletion. */
 @GraphQLApi
 public class ProfileGraphQLApi {
 
-    private final ProfileClient client;
+    /** Most identities or objectIds one deleteProfiles may name. */
+    static final int MAX_DELETE = 10_000;
 
-    ProfileGraphQLApi(ProfileClient client) {
+    private final ProfileClient client;
+    private final CleverTapConfig config;
+
+    ProfileGraphQLApi(ProfileClient client, CleverTapConfig config) {
         this.client = client;
+        this.config = config;
+    }
+
+    @Mutation
+    @Description("Creates or updates profiles, any number up to the configured maximum, in chunks of 1000 within "
+            + "CleverTap's concurrency limit. Every record not stored is listed in rejected by its index.")
+    public Uni<@NonNull UploadResult> uploadProfiles(
+            @NonNull @Name("profiles") @Description("The profiles.") List<@NonNull ProfileInput> profiles,
+            @Name("dryRun") @Description("Validate only, store nothing.") Boolean dryRun) {
+        checkSize("profiles", profiles.size());
+        LocalDate today = LocalDate.now(config.timeZone());
+        List<Uploads.Item> valid = new ArrayList<>(profiles.size());
+        List<Uploads.Rejection> refused = new ArrayList<>();
+        for (int i = 0; i < profiles.size(); i++) {
+            UploadChecks.Problem problem = profiles.get(i).problem(today);
+            if (problem == null) {
+                valid.add(new Uploads.Item(i, profiles.get(i).toRecord(config.timeZone())));
+            } else {
+                refused.add(new Uploads.Rejection(i, problem.code(), "profiles[" + i + "]." + problem.message()));
+            }
+        }
+        return client.uploadProfiles(valid, Boolean.TRUE.equals(dryRun)).map(outcome -> UploadResult.of(refused, outcome));
+    }
+
+    @Mutation
+    @Description("Attaches push tokens to devices CleverTap already knows, in chunks of 100. Every token not stored is "
+            + "listed in rejected by its index.")
+    public Uni<@NonNull UploadResult> uploadDeviceTokens(
+            @NonNull @Name("tokens") @Description("The tokens.") List<@NonNull DeviceTokenInput> tokens) {
+        checkSize("tokens", tokens.size());
+        List<Uploads.Item> valid = new ArrayList<>(tokens.size());
+        List<Uploads.Rejection> refused = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            UploadChecks.Problem problem = tokens.get(i).problem();
+            if (problem == null) {
+                valid.add(new Uploads.Item(i, tokens.get(i).toRecord()));
+            } else {
+                refused.add(new Uploads.Rejection(i, problem.code(), "tokens[" + i + "]." + problem.message()));
+            }
+        }
+        return client.uploadTokens(valid).map(outcome -> UploadResult.of(refused, outcome));
+    }
+
+    @Mutation
+    @Description("Deletes profiles with their events, by identity and/or by CleverTap id. This cannot be undone.")
+    public Uni<@NonNull OperationResult> deleteProfiles(
+            @Nullable @Name("identities") @Description("Identities of the profiles to delete.") List<@NonNull String> identities,
+            @Nullable @Id @Name("objectIds") @Description("CleverTap ids of the profiles to delete.") List<@NonNull String> objectIds) {
+        List<String> byIdentity = distinct("identities", identities);
+        List<String> byObjectId = distinct("objectIds", objectIds);
+        CleverTapBadInputException.check(!byIdentity.isEmpty() || !byObjectId.isEmpty(), "identities, objectIds",
+                "give at least one identity or objectId");
+        CleverTapBadInputException.check(byIdentity.size() + byObjectId.size() <= MAX_DELETE, "identities, objectIds",
+                "name at most " + MAX_DELETE + " profiles per mutation");
+        return client.delete(byIdentity, byObjectId).map(done -> done[1] == 0
+                ? new OperationResult(true, "Deleted " + done[0] + " profile(s)")
+                : new OperationResult(false, "CleverTap confirmed " + done[0] + " and refused " + done[1]
+                        + " of the identifiers; the refused ones were not deleted"));
+    }
+
+    private void checkSize(String field, int size) {
+        int max = config.uploads().maxRecords();
+        CleverTapBadInputException.check(size <= max, field, "has " + size + " records; at most " + max + " per mutation");
+    }
+
+    private static List<String> distinct(String field, List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        for (int i = 0; i < values.size(); i++) {
+            String value = values.get(i);
+            CleverTapBadInputException.check(value != null && !value.isBlank() && value.length() <= 1024,
+                    field + "[" + i + "]", "must not be empty");
+        }
+        return List.copyOf(new LinkedHashSet<>(values));
     }
 
     @Query

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 
 /**
- * CleverTap's profile read APIs. Built by {@code CleverTapRestClients}; answers are read as text so that both the HTTP
+ * CleverTap's profile APIs: reads, uploads of profiles and device tokens, deletion. Built by {@code CleverTapRestClients}; answers are read as text so that both the HTTP
  * status and the body's status can be checked.
  */
 @Path("/1")
@@ -40,4 +40,16 @@ interface ProfileRestClient {
     @GET
     @Path("/profiles.json")
     Uni<RestResponse<String>> page(@Encoded @QueryParam("cursor") String cursor);
+
+    /** Body {@code {"d":[...]}}: profiles (at most 1000) or device tokens (at most 100). */
+    @POST
+    @Path("/upload")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<RestResponse<String>> upload(@QueryParam("dryRun") int dryRun, JsonNode body);
+
+    /** Body {@code {"identity":[...]}} or {@code {"guid":[...]}}, never both, at most 100 values. */
+    @POST
+    @Path("/delete/profiles.json")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<RestResponse<String>> delete(JsonNode body);
 }

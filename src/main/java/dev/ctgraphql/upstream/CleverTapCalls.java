@@ -2,6 +2,8 @@ package dev.ctgraphql.upstream;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
@@ -63,6 +65,15 @@ public class CleverTapCalls {
      * or {@link CleverTapUnavailableException}.
      */
     public Uni<CleverTapResponse> exchange(Endpoint endpoint, Supplier<Uni<RestResponse<String>>> request) {
+        return exchange(endpoint, request, config.retry().maxRetries());
+    }
+
+    /**
+     * Like {@link #exchange(Endpoint, Supplier)} with its own number of retries. A 429, a 503 or a failed connection
+     * (CleverTap did not act) is retried for any endpoint; a 502, a 504 or a lost answer (CleverTap may have acted) only
+     * for endpoints marked retryable (idempotent).
+     */
+    public Uni<CleverTapResponse> exchange(Endpoint endpoint, Supplier<Uni<RestResponse<String>>> request, int maxRetries) {
         AsyncLimiter limiter = limiter(endpoint.limitClass());
         Uni<CleverTapResponse> once = Uni.createFrom().deferred(() -> {
             Timer.Sample sample = Timer.start(registry);
@@ -81,12 +92,15 @@ public class CleverTapCalls {
                         return answer;
                     });
         });
-        return once.onFailure(f -> f instanceof CleverTapException c && c.retryable()
-                && (endpoint.retryable() || f instanceof CleverTapRateLimitedException))
+        if (maxRetries <= 0) {
+            return once;
+        }
+        return once.onFailure(f -> f instanceof CleverTapRateLimitedException
+                || (f instanceof CleverTapUnavailableException u && (u.notProcessed() || endpoint.retryable())))
                 .retry()
                 .withBackOff(config.retry().initialBackoff(), config.retry().maxBackoff())
                 .withJitter(0.5)
-                .atMost(config.retry().maxRetries());
+                .atMost(maxRetries);
     }
 
     /** Like {@link #exchange}, and also fails on any answer that is not a success; returns the body. */
@@ -192,7 +206,9 @@ public class CleverTapCalls {
         }
         if (status == 502 || status == 503 || status == 504) {
             LOG.debugf("CleverTap answered %d to %s", status, endpoint.key());
-            throw new CleverTapUnavailableException("CleverTap is unavailable; the " + endpoint.name() + " request failed");
+            // 503 is CleverTap's documented "service unavailable, retry later"; a 502/504 may come after it acted
+            throw new CleverTapUnavailableException("CleverTap is unavailable; the " + endpoint.name() + " request failed",
+                    status == 503);
         }
     }
 
@@ -201,14 +217,20 @@ public class CleverTapCalls {
             return known;
         }
         boolean timeout = false;
+        boolean neverConnected = false;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (t instanceof TimeoutException || message.contains("timeout") || message.contains("timed out")) {
                 timeout = true;
             }
+            if (t instanceof ConnectException || t instanceof UnknownHostException) {
+                neverConnected = true;
+            }
         }
-        LOG.warnf("No answer from CleverTap to %s: %s", endpoint.key(), timeout ? "timed out" : "connection failed");
-        return new CleverTapUnavailableException("CleverTap did not answer the " + endpoint.name() + " request ("
-                + (timeout ? "timed out" : "connection failed") + ")");
+        // a connect timeout also means nothing was sent
+        String what = neverConnected ? "connection failed" : timeout ? "timed out" : "connection lost";
+        LOG.warnf("No answer from CleverTap to %s: %s", endpoint.key(), what);
+        return new CleverTapUnavailableException("CleverTap did not answer the " + endpoint.name() + " request (" + what + ")",
+                neverConnected);
     }
 }

@@ -47,6 +47,9 @@ public interface CleverTapConfig {
     /** Retries of calls that are safe to repeat (reads) after a 429, a 5xx or a broken connection. */
     Retry retry();
 
+    /** Uploads of events, profiles and device tokens. */
+    Uploads uploads();
+
     /** Read caches, by name; see the README for what each holds. */
     @WithName("cache")
     Map<String, CacheSpec> caches();
@@ -127,6 +130,16 @@ public interface CleverTapConfig {
         /** Longest backoff. */
         @WithDefault("3s")
         Duration maxBackoff();
+    }
+
+    interface Uploads {
+        /** Most records one mutation may carry (they are sent to CleverTap in chunks). */
+        @WithDefault("50000")
+        int maxRecords();
+
+        /** Retries of a chunk that CleverTap refused without storing it (429, 503, no connection). */
+        @WithDefault("8")
+        int maxRetries();
     }
 
     interface CacheSpec {

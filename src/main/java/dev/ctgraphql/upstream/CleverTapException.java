@@ -9,9 +9,4 @@ public abstract class CleverTapException extends RuntimeException {
     protected CleverTapException(String message) {
         super(message, null, false, false);
     }
-
-    /** Whether sending the same request again may succeed. */
-    public boolean retryable() {
-        return false;
-    }
 }

@@ -10,8 +10,4 @@ public class CleverTapRateLimitedException extends CleverTapException {
         super(message);
     }
 
-    @Override
-    public boolean retryable() {
-        return true;
-    }
 }

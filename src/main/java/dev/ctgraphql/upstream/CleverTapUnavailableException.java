@@ -6,12 +6,24 @@ import io.smallrye.graphql.api.ErrorCode;
 @ErrorCode("UPSTREAM_UNAVAILABLE")
 public class CleverTapUnavailableException extends CleverTapException {
 
+    private final boolean notProcessed;
+
     public CleverTapUnavailableException(String message) {
-        super(message);
+        this(message, false);
     }
 
-    @Override
-    public boolean retryable() {
-        return true;
+    /**
+     * @param notProcessed true when CleverTap surely did not act on the request (a 503 "retry later", or no connection
+     *        at all), so that even a request that is not idempotent may be sent again
+     */
+    public CleverTapUnavailableException(String message, boolean notProcessed) {
+        super(message);
+        this.notProcessed = notProcessed;
     }
+
+    /** Whether CleverTap surely did not act on the request. */
+    public boolean notProcessed() {
+        return notProcessed;
+    }
+
 }

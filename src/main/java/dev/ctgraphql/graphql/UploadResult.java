@@ -1,0 +1,34 @@
+package dev.ctgraphql.graphql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import dev.ctgraphql.upstream.Uploads;
+
+/** What became of an upload, record by record. */
+@Type("UploadResult")
+@Description("How many records were accepted, and every record that was not, with why.")
+public record UploadResult(
+        @NonNull @Description("Overall outcome.") UploadStatus status,
+        @NonNull @Description("Records CleverTap accepted (with dryRun: records that passed validation).") int accepted,
+        @NonNull @Description("Records not stored, in the order you sent them.") List<@NonNull RejectedRecord> rejected) {
+
+    /** Combines the records refused before sending with CleverTap's outcome of the rest. */
+    public static UploadResult of(List<Uploads.Rejection> refusedHere, Uploads.Outcome sent) {
+        List<RejectedRecord> rejected = new ArrayList<>(refusedHere.size() + sent.rejected().size());
+        List<Uploads.Rejection> all = new ArrayList<>(refusedHere);
+        all.addAll(sent.rejected());
+        all.sort((a, b) -> Integer.compare(a.index(), b.index()));
+        for (Uploads.Rejection r : all) {
+            rejected.add(new RejectedRecord(r.index(), r.code(), r.message()));
+        }
+        UploadStatus status = rejected.isEmpty()
+                ? UploadStatus.SUCCESS
+                : sent.accepted() == 0 ? UploadStatus.FAILED : UploadStatus.PARTIAL;
+        return new UploadResult(status, sent.accepted(), List.copyOf(rejected));
+    }
+}

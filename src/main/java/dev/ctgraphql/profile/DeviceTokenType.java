@@ -1,0 +1,17 @@
+package dev.ctgraphql.profile;
+
+import java.util.Locale;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Enum;
+
+/** Push token kinds CleverTap accepts through the API. */
+@Enum("DeviceTokenType")
+@Description("Push token kind: FCM (Android), APNS (iOS) or the legacy GCM.")
+public enum DeviceTokenType {
+    FCM, APNS, GCM;
+
+    String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

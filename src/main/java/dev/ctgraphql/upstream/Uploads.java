@@ -1,0 +1,193 @@
+package dev.ctgraphql.upstream;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Sends any number of upload records to CleverTap and accounts for every one of them.
+ *
+ * <p>
+ * Records go in chunks of CleverTap's per-request maximum, all chunks at once under the service-wide upload limit (15
+ * in flight, first come first served, shared by every mutation). A chunk CleverTap refused without storing (429, 503,
+ * no connection) is sent again with backoff; a chunk whose fate is unknown (answer lost, 502/504) is sent again only
+ * when the records are idempotent (profiles, tokens), otherwise its records are reported as unconfirmed rather than
+ * risk storing events twice. CleverTap's per-record failures ("Skipped record number : N", 1-based within the chunk)
+ * are mapped back to the caller's indexes.
+ */
+@ApplicationScoped
+public class Uploads {
+
+    private static final Logger LOG = Logger.getLogger(Uploads.class);
+    private static final Pattern SKIPPED = Pattern.compile("\\.?\\s*Skipped record number\\s*:\\s*(\\d+)\\s*$",
+            Pattern.CASE_INSENSITIVE);
+
+    private final CleverTapCalls calls;
+    private final CleverTapConfig config;
+
+    Uploads(CleverTapCalls calls, CleverTapConfig config) {
+        this.calls = calls;
+        this.config = config;
+    }
+
+    /** A record to send and its index in the caller's list. */
+    public record Item(int index, ObjectNode record) {
+    }
+
+    /** A record that was not stored: its index in the caller's list, CleverTap's code (null when unknown) and why. */
+    public record Rejection(int index, Integer code, String message) {
+    }
+
+    /** How many records CleverTap accepted, and every record it did not, by the caller's index. */
+    public record Outcome(int accepted, List<Rejection> rejected) {
+    }
+
+    /**
+     * Sends {@code items} in chunks of {@code chunkSize}.
+     *
+     * @param endpoint the upload endpoint; its {@code retryable} flag says whether the records are idempotent
+     * @param post sends one {@code {"d":[...]}} body
+     */
+    public Uni<Outcome> send(Endpoint endpoint, List<Item> items, int chunkSize,
+            Function<ObjectNode, Uni<RestResponse<String>>> post) {
+        if (items.isEmpty()) {
+            return Uni.createFrom().item(new Outcome(0, List.of()));
+        }
+        List<List<Item>> chunks = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += chunkSize) {
+            chunks.add(items.subList(from, Math.min(items.size(), from + chunkSize)));
+        }
+        return Multi.createFrom().iterable(chunks)
+                .onItem().transformToUniAndMerge(chunk -> sendChunk(endpoint, chunk, post))
+                .collect().asList()
+                .map(outcomes -> {
+                    int accepted = 0;
+                    List<Rejection> rejected = new ArrayList<>();
+                    boolean allAuthFailed = true;
+                    for (ChunkOutcome outcome : outcomes) {
+                        accepted += outcome.accepted;
+                        rejected.addAll(outcome.rejected);
+                        allAuthFailed &= outcome.authFailed;
+                    }
+                    if (allAuthFailed) {
+                        throw new CleverTapAuthFailedException("CleverTap refused this service's credentials for the "
+                                + endpoint.name() + " request; nothing was stored");
+                    }
+                    rejected.sort((a, b) -> Integer.compare(a.index(), b.index()));
+                    return new Outcome(accepted, List.copyOf(rejected));
+                });
+    }
+
+    private record ChunkOutcome(int accepted, List<Rejection> rejected, boolean authFailed) {
+    }
+
+    private Uni<ChunkOutcome> sendChunk(Endpoint endpoint, List<Item> chunk,
+            Function<ObjectNode, Uni<RestResponse<String>>> post) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        var records = body.putArray("d");
+        chunk.forEach(item -> records.add(item.record()));
+        return calls.exchange(endpoint, () -> post.apply(body), config.uploads().maxRetries())
+                .map(response -> read(endpoint, chunk, response))
+                .onFailure(CleverTapException.class)
+                .recoverWithItem(failure -> failed(endpoint, chunk, (CleverTapException) failure));
+    }
+
+    /** Reads an upload answer: HTTP 200 even when records failed; {@code unprocessed[]} names them. */
+    private ChunkOutcome read(Endpoint endpoint, List<Item> chunk, CleverTapResponse response) {
+        int status = response.httpStatus();
+        if (status == 401 || status == 403 || response.code() == 401) {
+            return new ChunkOutcome(0, all(chunk, status, "not stored: CleverTap refused this service's credentials"), true);
+        }
+        JsonNode unprocessed = response.body().path("unprocessed");
+        if (status / 100 != 2 || (!unprocessed.isArray() && "fail".equals(response.bodyStatus()))) {
+            LOG.warnf("CleverTap refused a whole %s chunk: HTTP %d, code %d, error '%s'", endpoint.key(), status,
+                    response.code(), response.error());
+            int code = response.code() > 0 ? response.code() : status;
+            return new ChunkOutcome(0, all(chunk, code, "not stored: CleverTap refused the whole request ("
+                    + (response.error().isEmpty() ? "HTTP " + status : response.error()) + ")"), false);
+        }
+        List<Rejection> rejected = new ArrayList<>();
+        boolean[] seen = new boolean[chunk.size()];
+        for (JsonNode failure : unprocessed) {
+            String error = failure.path("error").asText("");
+            int position = position(error, failure.path("record"), chunk, seen);
+            Integer code = failure.path("code").canConvertToInt() ? failure.path("code").asInt() : null;
+            String reason = SKIPPED.matcher(error).replaceFirst("").trim();
+            if (position < 0) {
+                // CleverTap named a failure we cannot place: report it rather than lose it
+                LOG.warnf("Unplaceable failure in a %s answer: code %s", endpoint.key(), code);
+                rejected.add(new Rejection(-1, code, reason.isEmpty() ? "rejected by CleverTap" : reason));
+                continue;
+            }
+            seen[position] = true;
+            rejected.add(new Rejection(chunk.get(position).index(), code, reason.isEmpty() ? "rejected by CleverTap" : reason));
+        }
+        return new ChunkOutcome(chunk.size() - rejected.size(), rejected, false);
+    }
+
+    /** The chunk position of an unprocessed record: from "Skipped record number : N", else by its echoed content. */
+    private static int position(String error, JsonNode echoed, List<Item> chunk, boolean[] seen) {
+        Matcher matcher = SKIPPED.matcher(error);
+        if (matcher.find()) {
+            try {
+                int number = Integer.parseInt(matcher.group(1));
+                if (number >= 1 && number <= chunk.size() && !seen[number - 1]) {
+                    return number - 1;
+                }
+            } catch (NumberFormatException e) {
+                // falls through to matching by content
+            }
+        }
+        if (echoed.isObject() && !echoed.isEmpty()) {
+            for (int i = 0; i < chunk.size(); i++) {
+                if (!seen[i] && chunk.get(i).record().equals(echoed)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private ChunkOutcome failed(Endpoint endpoint, List<Item> chunk, CleverTapException failure) {
+        if (failure instanceof CleverTapAuthFailedException) {
+            return new ChunkOutcome(0, all(chunk, 401, "not stored: CleverTap refused this service's credentials"), true);
+        }
+        boolean surelyNotStored = failure instanceof CleverTapRateLimitedException
+                || (failure instanceof CleverTapUnavailableException u && u.notProcessed());
+        int attempts = config.uploads().maxRetries() + 1;
+        if (surelyNotStored) {
+            Integer code = failure instanceof CleverTapRateLimitedException ? 429 : 503;
+            return new ChunkOutcome(0, all(chunk, code, "not stored: CleverTap was "
+                    + (code == 429 ? "limiting requests" : "unavailable") + " for " + attempts
+                    + " attempts; safe to send again"), false);
+        }
+        if (endpoint.retryable()) {
+            return new ChunkOutcome(0, all(chunk, null, "not confirmed: CleverTap did not answer for " + attempts
+                    + " attempts; sending these records again is safe"), false);
+        }
+        return new ChunkOutcome(0, all(chunk, null, "not confirmed: the connection to CleverTap was lost after sending ("
+                + failure.getMessage().toLowerCase(Locale.ROOT) + "); it may have been stored, check before sending again"),
+                false);
+    }
+
+    private static List<Rejection> all(List<Item> chunk, Integer code, String message) {
+        List<Rejection> rejected = new ArrayList<>(chunk.size());
+        chunk.forEach(item -> rejected.add(new Rejection(item.index(), code, message)));
+        return rejected;
+    }
+}
