@@ -33,6 +33,10 @@ public class EventGraphQLApi {
         this.maxRecords = config.uploads().maxRecords();
     }
 
+    /**
+     * Defines the field in the schema; requests are answered by {@link EventUploadMutation}, which reads the events
+     * without SmallRye's per-object conversion and calls {@link #upload}.
+     */
     @Mutation
     @Description("Records events, any number up to the configured maximum: sent to CleverTap in chunks of 1000 within its "
             + "concurrency limit, retried when CleverTap refuses a chunk without storing it. Every record not stored is "
@@ -40,8 +44,12 @@ public class EventGraphQLApi {
     public Uni<@NonNull UploadResult> uploadEvents(
             @NonNull @Name("events") @Description("The events.") List<@NonNull EventInput> events,
             @Name("dryRun") @Description("Validate only (CleverTap validates too), store nothing.") Boolean dryRun) {
-        CleverTapBadInputException.check(events.size() <= maxRecords, "events",
-                "has " + events.size() + " records; at most " + maxRecords + " per mutation");
+        return upload(events, Boolean.TRUE.equals(dryRun));
+    }
+
+    /** Validates every event, sends the valid ones and accounts for all of them by index. */
+    Uni<UploadResult> upload(List<EventInput> events, boolean dryRun) {
+        checkSize(events.size());
         Instant now = Instant.now();
         List<Uploads.Item> valid = new ArrayList<>(events.size());
         List<Uploads.Rejection> refused = new ArrayList<>();
@@ -54,7 +62,13 @@ public class EventGraphQLApi {
                 refused.add(new Uploads.Rejection(i, problem.code(), "events[" + i + "]." + problem.message()));
             }
         }
-        return client.upload(valid, Boolean.TRUE.equals(dryRun)).map(outcome -> UploadResult.of(refused, outcome));
+        return client.upload(valid, dryRun).map(outcome -> UploadResult.of(refused, outcome));
+    }
+
+    /** Refuses more records than one mutation may carry. */
+    void checkSize(int size) {
+        CleverTapBadInputException.check(size <= maxRecords, "events", "has " + size + " records; at most " + maxRecords
+                + " per mutation");
     }
 
     @Query

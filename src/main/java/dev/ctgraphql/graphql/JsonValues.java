@@ -28,9 +28,9 @@ public final class JsonValues {
         }
     }
 
-    /** A wire node from a JSON scalar value; null stays null. */
+    /** A wire node from a JSON scalar value; null (an omitted or null argument) stays null. */
     public static JsonNode toWire(JsonValue value) {
-        if (value == null) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
         try {

@@ -40,12 +40,21 @@ public class ProfileGraphQLApi {
         this.config = config;
     }
 
+    /**
+     * Defines the field in the schema; requests are answered by {@link ProfileUploadMutations}, which reads the
+     * profiles without SmallRye's per-object conversion and calls {@link #upload}.
+     */
     @Mutation
     @Description("Creates or updates profiles, any number up to the configured maximum, in chunks of 1000 within "
             + "CleverTap's concurrency limit. Every record not stored is listed in rejected by its index.")
     public Uni<@NonNull UploadResult> uploadProfiles(
             @NonNull @Name("profiles") @Description("The profiles.") List<@NonNull ProfileInput> profiles,
             @Name("dryRun") @Description("Validate only, store nothing.") Boolean dryRun) {
+        return upload(profiles, Boolean.TRUE.equals(dryRun));
+    }
+
+    /** Validates every profile, sends the valid ones and accounts for all of them by index. */
+    Uni<UploadResult> upload(List<ProfileInput> profiles, boolean dryRun) {
         checkSize("profiles", profiles.size());
         LocalDate today = LocalDate.now(config.timeZone());
         List<Uploads.Item> valid = new ArrayList<>(profiles.size());
@@ -58,14 +67,20 @@ public class ProfileGraphQLApi {
                 refused.add(new Uploads.Rejection(i, problem.code(), "profiles[" + i + "]." + problem.message()));
             }
         }
-        return client.uploadProfiles(valid, Boolean.TRUE.equals(dryRun)).map(outcome -> UploadResult.of(refused, outcome));
+        return client.uploadProfiles(valid, dryRun).map(outcome -> UploadResult.of(refused, outcome));
     }
 
+    /** Defines the field in the schema; requests are answered by {@link ProfileUploadMutations} through {@link #uploadTokens}. */
     @Mutation
     @Description("Attaches push tokens to devices CleverTap already knows, in chunks of 100. Every token not stored is "
             + "listed in rejected by its index.")
     public Uni<@NonNull UploadResult> uploadDeviceTokens(
             @NonNull @Name("tokens") @Description("The tokens.") List<@NonNull DeviceTokenInput> tokens) {
+        return uploadTokens(tokens);
+    }
+
+    /** Validates every token, sends the valid ones and accounts for all of them by index. */
+    Uni<UploadResult> uploadTokens(List<DeviceTokenInput> tokens) {
         checkSize("tokens", tokens.size());
         List<Uploads.Item> valid = new ArrayList<>(tokens.size());
         List<Uploads.Rejection> refused = new ArrayList<>();
@@ -84,7 +99,8 @@ public class ProfileGraphQLApi {
     @Description("Deletes profiles with their events, by identity and/or by CleverTap id. This cannot be undone.")
     public Uni<@NonNull OperationResult> deleteProfiles(
             @Nullable @Name("identities") @Description("Identities of the profiles to delete.") List<@NonNull String> identities,
-            @Nullable @Id @Name("objectIds") @Description("CleverTap ids of the profiles to delete.") List<@NonNull String> objectIds) {
+            @Nullable @Name("objectIds") @Description("CleverTap ids of the profiles to delete. (A list of String, not ID: SmallRye "
+                    + "GraphQL 2.17 cannot read a list of ID arguments.)") List<@NonNull String> objectIds) {
         List<String> byIdentity = distinct("identities", identities);
         List<String> byObjectId = distinct("objectIds", objectIds);
         CleverTapBadInputException.check(!byIdentity.isEmpty() || !byObjectId.isEmpty(), "identities, objectIds",
@@ -97,7 +113,7 @@ public class ProfileGraphQLApi {
                         + " of the identifiers; the refused ones were not deleted"));
     }
 
-    private void checkSize(String field, int size) {
+    void checkSize(String field, int size) {
         int max = config.uploads().maxRecords();
         CleverTapBadInputException.check(size <= max, field, "has " + size + " records; at most " + max + " per mutation");
     }

@@ -85,9 +85,15 @@ public class SandboxStore {
 
     /** Applies an upload body ({@code {"d":[...]}}) and answers as {@code POST /1/upload} does. */
     ObjectNode upload(ObjectNode body, boolean dryRun) {
-        SandboxUploads.checkSize(body);
-        Function<SandboxData, ObjectNode> work = d -> SandboxUploads.upload(d, body, dryRun, now());
-        return dryRun ? read(work) : write(work);
+        // validation only reads, so concurrent uploads are checked in parallel; storing takes the write lock briefly
+        SandboxUploads.Checked checked = read(d -> SandboxUploads.check(d, body));
+        if (!dryRun && !checked.valid().isEmpty()) {
+            write(d -> {
+                SandboxUploads.store(d, body, checked, now());
+                return null;
+            });
+        }
+        return checked.answer();
     }
 
     <T> T read(Function<SandboxData, T> work) {

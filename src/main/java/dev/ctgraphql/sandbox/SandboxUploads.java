@@ -1,6 +1,8 @@
 package dev.ctgraphql.sandbox;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -60,11 +62,19 @@ final class SandboxUploads {
         }
     }
 
-    static ObjectNode upload(SandboxData data, ObjectNode body, boolean dryRun, long now) {
+    /** The per-record verdicts of an upload: the answer CleverTap would give and the positions of the valid records. */
+    record Checked(ObjectNode answer, List<Integer> valid) {
+    }
+
+    /**
+     * Validates every record without changing anything (so uploads can be checked concurrently) and writes the answer:
+     * processed counts the valid records, unprocessed names the others with "Skipped record number : N".
+     */
+    static Checked check(SandboxData data, ObjectNode body) {
         checkSize(body);
         JsonNode records = body.get("d");
         ArrayNode unprocessed = SandboxJson.array();
-        int processed = 0;
+        List<Integer> valid = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             JsonNode record = records.get(i);
             Rejection rejection = validate(data, record);
@@ -74,15 +84,20 @@ final class SandboxUploads {
                 failure.set("record", record);
                 continue;
             }
-            if (!dryRun) {
-                apply(data, (ObjectNode) record, now);
-            }
-            processed++;
+            valid.add(i);
         }
-        String status = unprocessed.isEmpty() ? "success" : processed == 0 ? "fail" : "partial";
-        ObjectNode answer = SandboxJson.object().put("status", status).put("processed", processed);
+        String status = unprocessed.isEmpty() ? "success" : valid.isEmpty() ? "fail" : "partial";
+        ObjectNode answer = SandboxJson.object().put("status", status).put("processed", valid.size());
         answer.set("unprocessed", unprocessed);
-        return answer;
+        return new Checked(answer, valid);
+    }
+
+    /** Stores the records {@link #check} found valid. */
+    static void store(SandboxData data, ObjectNode body, Checked checked, long now) {
+        JsonNode records = body.get("d");
+        for (int i : checked.valid()) {
+            apply(data, (ObjectNode) records.get(i), now);
+        }
     }
 
     // Validation

@@ -78,16 +78,13 @@ public class CleverTapCalls {
         Uni<CleverTapResponse> once = Uni.createFrom().deferred(() -> {
             Timer.Sample sample = Timer.start(registry);
             return limiter.run(request)
-                    .onItemOrFailure().transform((response, failure) -> {
-                        CleverTapResponse answer = failure == null ? parse(response) : null;
-                        String outcome = outcome(answer, failure);
-                        sample.stop(
-                                registry.timer("clevertap.upstream.duration", "endpoint", endpoint.key(), "outcome", outcome));
-                        Counter.builder("clevertap.upstream.calls").description("Requests sent to CleverTap")
-                                .tag("endpoint", endpoint.key()).tag("outcome", outcome).register(registry).increment();
-                        if (failure != null) {
-                            throw transportFailure(endpoint, failure);
-                        }
+                    .onFailure().transform(failure -> {
+                        count(endpoint, sample, "no_answer");
+                        return transportFailure(endpoint, failure);
+                    })
+                    .map(response -> {
+                        CleverTapResponse answer = parse(response);
+                        count(endpoint, sample, outcome(answer));
                         failIfRetryable(endpoint, answer);
                         return answer;
                     });
@@ -185,10 +182,13 @@ public class CleverTapCalls {
         return response.readEntity(String.class);
     }
 
-    private static String outcome(CleverTapResponse answer, Throwable failure) {
-        if (failure != null) {
-            return "no_answer";
-        }
+    private void count(Endpoint endpoint, Timer.Sample sample, String outcome) {
+        sample.stop(registry.timer("clevertap.upstream.duration", "endpoint", endpoint.key(), "outcome", outcome));
+        Counter.builder("clevertap.upstream.calls").description("Requests sent to CleverTap")
+                .tag("endpoint", endpoint.key()).tag("outcome", outcome).register(registry).increment();
+    }
+
+    private static String outcome(CleverTapResponse answer) {
         if (answer.httpStatus() == 429 || answer.code() == 429) {
             return "rate_limited";
         }

@@ -1,0 +1,278 @@
+package dev.ctgraphql.contract;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+import dev.ctgraphql.GraphQLClient;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+/** Event uploads on the wire: record shape, chunking, per-record results, local validation, retries and faults. */
+@QuarkusTest
+@TestProfile(WireMockProfile.class)
+class UploadWireContractTest extends WireContractTestBase {
+
+    static final String UPLOAD = "/1/upload?dryRun=0";
+    static final String ALL_STORED = "{\"status\":\"success\",\"processed\":1000,\"unprocessed\":[]}";
+    static final Map<String, Object> PAGE = Map.of("Page", "home");
+
+    @Test
+    void eventsAreSentAsCleverTapRecordsWithEpochSecondsAndAuthHeaders() {
+        stub(WireMock.post(WireMock.urlEqualTo(UPLOAD))
+                .willReturn(json(200, "{\"status\":\"success\",\"processed\":2,\"unprocessed\":[]}")));
+
+        JsonPath answer = GraphQLClient.run("uploadEvents", "events", List.of(
+                Map.of("identity", "jack@example.com", "name", "Charged", "occurredAt", "2024-03-05T15:30:00+05:30",
+                        "properties", Map.of("Amount", 300, "Currency", "USD", "Payment mode", "Credit Card",
+                                "Items", List.of(Map.of("Category", "books", "Quantity", 1)))),
+                Map.of("objectId", "__g9e75e20dcf3d41ee", "name", "Product viewed",
+                        "properties", Map.of("Product name", "Casio Chronograph Watch", "Price", 59.99))));
+
+        assertThat(answer.getList("errors"), nullValue());
+        assertThat(answer.getString("data.uploadEvents.status"), equalTo("SUCCESS"));
+        assertThat(answer.getInt("data.uploadEvents.accepted"), equalTo(2));
+        assertThat(answer.getList("data.uploadEvents.rejected"), empty());
+        // 15:30 at +05:30 is 10:00 UTC: 1709632800; no ts at all when occurredAt is omitted
+        wire().verify(1, authenticated(WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD)))
+                .withHeader("Content-Type", WireMock.containing("application/json"))
+                .withRequestBody(WireMock.equalToJson("""
+                        {"d":[
+                          {"type":"event","identity":"jack@example.com","ts":1709632800,"evtName":"Charged",
+                           "evtData":{"Amount":300,"Currency":"USD","Payment mode":"Credit Card",
+                                      "Items":[{"Category":"books","Quantity":1}]}},
+                          {"type":"event","objectId":"__g9e75e20dcf3d41ee","evtName":"Product viewed",
+                           "evtData":{"Product name":"Casio Chronograph Watch","Price":59.99}}]}""")));
+        assertThat(wire().getAllServeEvents(), hasSize(1));
+    }
+
+    @Test
+    void dryRunAsksCleverTapToValidateOnly() {
+        stub(WireMock.post(WireMock.urlPathEqualTo("/1/upload"))
+                .willReturn(json(200, "{\"status\":\"success\",\"processed\":1,\"unprocessed\":[]}")));
+
+        JsonPath answer = GraphQLClient.run("uploadEvents", "events",
+                List.of(Map.of("identity", "u-1", "name", "Viewed", "properties", Map.of("Page", "home"))), "dryRun", true);
+
+        assertThat(answer.getString("data.uploadEvents.status"), equalTo("SUCCESS"));
+        assertThat(answer.getInt("data.uploadEvents.accepted"), equalTo(1));
+        wire().verify(1, authenticated(WireMock.postRequestedFor(WireMock.urlEqualTo("/1/upload?dryRun=1")))
+                .withRequestBody(WireMock.equalToJson(
+                        "{\"d\":[{\"type\":\"event\",\"identity\":\"u-1\",\"evtName\":\"Viewed\",\"evtData\":{\"Page\":\"home\"}}]}")));
+        wire().verify(0, WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD)));
+    }
+
+    @Test
+    void anEventWithoutPropertiesIsSentWithEmptyEvtData() {
+        stub(WireMock.post(WireMock.urlEqualTo(UPLOAD))
+                .willReturn(json(200, "{\"status\":\"success\",\"processed\":1,\"unprocessed\":[]}")));
+
+        // properties is optional in the schema; the record's evtData is then an empty object
+        JsonPath answer = GraphQLClient.run("uploadEvents", "events",
+                List.of(Map.of("identity", "u-1", "name", "App Launched")));
+
+        assertThat(answer.getList("data.uploadEvents.rejected.message"), empty());
+        assertThat(answer.getString("data.uploadEvents.status"), equalTo("SUCCESS"));
+        assertThat(answer.getInt("data.uploadEvents.accepted"), equalTo(1));
+        wire().verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD)).withRequestBody(WireMock.equalToJson(
+                "{\"d\":[{\"type\":\"event\",\"identity\":\"u-1\",\"evtName\":\"App Launched\",\"evtData\":{}}]}")));
+    }
+
+    @Test
+    void manyEventsGoInChunksOf1000AndASkippedRecordMapsBackToTheCallersIndex() {
+        stub(WireMock.post(WireMock.urlEqualTo(UPLOAD)).willReturn(json(200, ALL_STORED)));
+        // CleverTap numbers skipped records from 1 within the request: record 2 of the second chunk is index 1001
+        stub(WireMock.post(WireMock.urlEqualTo(UPLOAD))
+                .withRequestBody(WireMock.matchingJsonPath("$.d[0].identity", WireMock.equalTo("u-1000")))
+                .willReturn(json(200, """
+                        {"status":"partial","processed":999,"unprocessed":[
+                          {"status":"fail","code":515,
+                           "error":"Event data is incorrect. Email is not valid.Skipped record number : 2",
+                           "record":{"type":"event","identity":"u-1001","evtName":"Viewed","evtData":{"seq":1001}}}]}""")));
+
+        JsonPath answer = GraphQLClient.run("uploadEvents", "events", events(2500));
+
+        assertThat(answer.getList("errors"), nullValue());
+        assertThat(answer.getString("data.uploadEvents.status"), equalTo("PARTIAL"));
+        assertThat(answer.getInt("data.uploadEvents.accepted"), equalTo(2499));
+        assertThat(answer.getList("data.uploadEvents.rejected"), hasSize(1));
+        assertThat(answer.getInt("data.uploadEvents.rejected[0].index"), equalTo(1001));
+        assertThat(answer.getInt("data.uploadEvents.rejected[0].code"), equalTo(515));
+        assertThat(answer.getString("data.uploadEvents.rejected[0].message"),
+                equalTo("Event data is incorrect. Email is not valid"));
+
+        List<JsonPath> bodies = uploadBodies();
+        assertThat(bodies.stream().map(b -> b.getList("d").size()).sorted().toList(), contains(500, 1000, 1000));
+        assertThat(identitiesSent(bodies), equalTo(IntStream.range(0, 2500).mapToObj(i -> "u-" + i).toList()));
+        for (JsonPath body : bodies) {
+            // each chunk holds consecutive records, in the caller's order
+            int first = Integer.parseInt(body.getString("d[0].identity").substring(2));
+            assertThat(body.getList("d.identity"),
+                    equalTo(IntStream.range(first, first + body.getList("d").size()).mapToObj(i -> "u-" + i).toList()));
+        }
+        wire().verify(3, authenticated(WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD))));
+    }
+
+    @Test
+    void invalidEventsAreReportedAtTheirIndexWithCleverTapsCodesAndNeverSent() {
+        stub(WireMock.post(WireMock.urlEqualTo(UPLOAD))
+                .willReturn(json(200, "{\"status\":\"success\",\"processed\":2,\"unprocessed\":[]}")));
+
+        JsonPath answer = GraphQLClient.run("uploadEvents", "events", List.of(
+                Map.of("identity", "u-0", "name", "Viewed", "properties", PAGE),
+                Map.of("name", "Viewed", "properties", PAGE),
+                Map.of("identity", "u-2", "name", "", "properties", PAGE),
+                Map.of("identity", "u-3", "objectId", "__g3", "name", "Viewed", "properties", PAGE),
+                Map.of("identity", "u-4", "name", "Viewed", "properties", Map.of("k".repeat(121), 1)),
+                Map.of("identity", "u-5", "name", "Notification Sent", "properties", PAGE),
+                Map.of("identity", "u-6", "name", "Viewed", "occurredAt", "1990-01-01T00:00:00Z", "properties", PAGE),
+                Map.of("objectId", "__g7", "name", "Viewed", "properties", PAGE)));
+
+        assertThat(answer.getList("errors"), nullValue());
+        assertThat(answer.getString("data.uploadEvents.status"), equalTo("PARTIAL"));
+        assertThat(answer.getInt("data.uploadEvents.accepted"), equalTo(2));
+        assertThat(answer.getList("data.uploadEvents.rejected.index"), contains(1, 2, 3, 4, 5, 6));
+        assertThat(answer.getList("data.uploadEvents.rejected.code"), contains(523, 509, 512, 512, 513, 525));
+        assertThat(answer.getString("data.uploadEvents.rejected[0].message"), startsWith("events[1]."));
+        assertThat(answer.getString("data.uploadEvents.rejected[0].message"), containsString("identity"));
+        assertThat(answer.getString("data.uploadEvents.rejected[3].message"), containsString("properties"));
+        assertThat(answer.getString("data.uploadEvents.rejected[5].message"), containsString("occurredAt"));
+        wire().verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD)).withRequestBody(WireMock.equalToJson("""
+                {"d":[{"type":"event","identity":"u-0","evtName":"Viewed","evtData":{"Page":"home"}},
+                      {"type":"event","objectId":"__g7","evtName":"Viewed","evtData":{"Page":"home"}}]}""")));
+        assertThat(wire().getAllServeEvents(), hasSize(1));
+    }
+
+    @Test
+    void onlyInvalidEventsMeanNoCallAtAll() {
+        JsonPath answer = GraphQLClient.run("uploadEvents", "events", List.of(Map.of("name", "Viewed", "properties", PAGE),
+                Map.of("identity", "u-1", "name", "App Uninstalled", "properties", PAGE)));
+
+        assertThat(answer.getString("data.uploadEvents.status"), equalTo("FAILED"));
+        assertThat(answer.getInt("data.uploadEvents.accepted"), equalTo(0));
+        assertThat(answer.getList("data.uploadEvents.rejected.code"), contains(523, 513));
+        assertThat(wire().getAllServeEvents(), hasSize(0));
+    }
+
+    @Test
+    void aChunkRefusedWith429IsSentAgainAndNothingIsLost() {
+        stub(WireMock.post(WireMock.urlEqualTo(UPLOAD)).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(429, "{\"status\":\"fail\",\"error\":\"Too many concurrent requests\",\"code\":429}"))
+                .willSetStateTo("free"));
+        stub(WireMock.post(WireMock.urlEqualTo(UPLOAD)).inScenario("busy").whenScenarioStateIs("free")
+                .willReturn(json(200, "{\"status\":\"success\",\"processed\":3,\"unprocessed\":[]}")));
+
+        JsonPath answer = GraphQLClient.run("uploadEvents", "events", events(3));
+
+        assertThat(answer.getList("errors"), nullValue());
+        assertThat(answer.getString("data.uploadEvents.status"), equalTo("SUCCESS"));
+        assertThat(answer.getInt("data.uploadEvents.accepted"), equalTo(3));
+        assertThat(answer.getList("data.uploadEvents.rejected"), empty());
+        String sent = """
+                {"d":[{"type":"event","identity":"u-0","evtName":"Viewed","evtData":{"seq":0}},
+                      {"type":"event","identity":"u-1","evtName":"Viewed","evtData":{"seq":1}},
+                      {"type":"event","identity":"u-2","evtName":"Viewed","evtData":{"seq":2}}]}""";
+        wire().verify(2, WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD)).withRequestBody(WireMock.equalToJson(sent)));
+        assertThat(wire().getAllServeEvents(), hasSize(2));
+    }
+
+    @Test
+    void aLostAnswerToAnEventChunkIsNotResentAndItsRecordsAreReportedUnconfirmed() {
+        stub(WireMock.post(WireMock.urlEqualTo(UPLOAD)).willReturn(json(200, ALL_STORED)));
+        stub(WireMock.post(WireMock.urlEqualTo(UPLOAD))
+                .withRequestBody(WireMock.matchingJsonPath("$.d[0].identity", WireMock.equalTo("u-1000")))
+                .willReturn(WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        JsonPath answer = GraphQLClient.run("uploadEvents", "events", events(1500));
+
+        assertThat(answer.getList("errors"), nullValue());
+        assertThat(answer.getString("data.uploadEvents.status"), equalTo("PARTIAL"));
+        assertThat(answer.getInt("data.uploadEvents.accepted"), equalTo(1000));
+        assertThat(answer.getList("data.uploadEvents.rejected.index"),
+                equalTo(IntStream.range(1000, 1500).boxed().toList()));
+        assertThat(answer.getList("data.uploadEvents.rejected.code"), everyItem(nullValue()));
+        assertThat(answer.getList("data.uploadEvents.rejected.message", String.class), everyItem(startsWith("not confirmed")));
+        // events are not idempotent: sending the chunk again could store them twice
+        wire().verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD))
+                .withRequestBody(WireMock.matchingJsonPath("$.d[0].identity", WireMock.equalTo("u-1000"))));
+        wire().verify(2, WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD)));
+    }
+
+    @Test
+    void a401OnEveryChunkIsUpstreamAuthFailed() {
+        stub(WireMock.post(WireMock.urlEqualTo(UPLOAD))
+                .willReturn(json(401, "{\"status\":\"fail\",\"error\":\"Account ID is not valid\",\"code\":401}")));
+
+        String raw = GraphQLClient.post("uploadEvents", "events", events(1500)).then().statusCode(200).extract().asString();
+        JsonPath answer = JsonPath.from(raw);
+
+        assertThat(answer.getString("errors[0].extensions.code"), equalTo("UPSTREAM_AUTH_FAILED"));
+        assertThat(answer.getString("data"), nullValue());
+        assertThat(raw, not(containsString(WireMockCleverTap.PASSCODE)));
+        wire().verify(2, WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD)));
+    }
+
+    @Test
+    void moreEventsThanTheConfiguredMaximumAreRefusedBeforeAnyCall() {
+        List<Map<String, Object>> events = new ArrayList<>(50_001);
+        // about 1.4 MB of variables; the count is checked before any record is validated
+        Map<String, Object> tiny = Map.of("identity", "u", "name", "e");
+        for (int i = 0; i < 50_001; i++) {
+            events.add(tiny);
+        }
+
+        JsonPath answer = GraphQLClient.run("uploadEvents", "events", events);
+
+        assertThat(answer.getString("errors[0].extensions.code"), equalTo("BAD_USER_INPUT"));
+        assertThat(answer.getString("errors[0].message"), containsString("50000"));
+        assertThat(wire().getAllServeEvents(), hasSize(0));
+    }
+
+    /** {@code n} valid events with identities u-0 ... u-(n-1). */
+    static List<Map<String, Object>> events(int n) {
+        List<Map<String, Object>> events = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Map<String, Object> event = new HashMap<>();
+            event.put("identity", "u-" + i);
+            event.put("name", "Viewed");
+            event.put("properties", Map.of("seq", i));
+            events.add(event);
+        }
+        return events;
+    }
+
+    /** The bodies of every upload request received, in arrival order. */
+    static List<JsonPath> uploadBodies() {
+        return wire().findAll(WireMock.postRequestedFor(WireMock.urlPathEqualTo("/1/upload"))).stream()
+                .map(request -> JsonPath.from(request.getBodyAsString())).toList();
+    }
+
+    /** Every identity sent, over all requests, in numeric order. */
+    private static List<String> identitiesSent(List<JsonPath> bodies) {
+        List<String> all = new ArrayList<>();
+        bodies.forEach(body -> all.addAll(body.getList("d.identity", String.class)));
+        all.sort((a, b) -> Integer.compare(Integer.parseInt(a.substring(2)), Integer.parseInt(b.substring(2))));
+        return all;
+    }
+}
