@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.http.HttpServerRequest;
 
-/** The sandbox's own endpoints ({@code /sandbox/_stats}) and the 404 answer for paths CleverTap does not have. */
+/** The sandbox's own endpoints ({@code /sandbox/_stats}, {@code /sandbox/_faults}) and the 404 answer for paths CleverTap does not have. */
 @Path(SandboxGate.PREFIX)
 @Produces(MediaType.APPLICATION_JSON)
 @NonBlocking
@@ -23,10 +23,48 @@ public class SandboxAdminResource {
 
     private final SandboxGate gate;
     private final SandboxStats stats;
+    private final SandboxFaults faults;
 
-    SandboxAdminResource(SandboxGate gate, SandboxStats stats) {
+    SandboxAdminResource(SandboxGate gate, SandboxStats stats, SandboxFaults faults) {
         this.gate = gate;
         this.stats = stats;
+        this.faults = faults;
+    }
+
+    /**
+     * Changes the injected faults at run time, e.g. to try a packaged service against a failing CleverTap:
+     * {@code {"faultRate":0.2,"latencyMillis":50}} (either key may be left out).
+     */
+    @PUT
+    @Path("_faults")
+    public Response setFaults(String body) {
+        if (!gate.enabled()) {
+            return SandboxGate.notFound();
+        }
+        try {
+            var settings = SandboxJson.parseObject(body);
+            if (settings.has("faultRate")) {
+                faults.setFaultRate(settings.get("faultRate").asDouble());
+            }
+            if (settings.has("latencyMillis")) {
+                faults.setLatency(java.time.Duration.ofMillis(settings.get("latencyMillis").asLong()));
+            }
+        } catch (IllegalArgumentException | SandboxException e) {
+            return Response.status(400).entity(SandboxJson.object().put("status", "fail").put("error", e.getMessage())
+                    .put("code", 400)).build();
+        }
+        return SandboxJson.ok(SandboxJson.success());
+    }
+
+    /** Back to the configured latency and fault rate. */
+    @DELETE
+    @Path("_faults")
+    public Response resetFaults() {
+        if (!gate.enabled()) {
+            return SandboxGate.notFound();
+        }
+        faults.reset();
+        return SandboxJson.ok(SandboxJson.success());
     }
 
     @GET
