@@ -1,0 +1,149 @@
+package dev.ctgraphql.observability;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.Test;
+
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+import dev.ctgraphql.GraphQLClient;
+import dev.ctgraphql.upstream.CleverTapCredentials;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** What an operator sees: health, Prometheus metrics, traces across GraphQL and CleverTap calls, request ids in logs. */
+@QuarkusTest
+class ObservabilityTest {
+
+    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
+    @Inject
+    CleverTapCredentials credentials;
+    @Inject
+    InMemorySpanExporter spans;
+
+    @Test
+    void livenessAndReadinessAreUpWithoutAskingCleverTap() {
+        given().delete("/sandbox/_stats");
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'clevertap' }.data.upstream", equalTo("sandbox"));
+        assertThat(given().get("/sandbox/_stats").then().extract().jsonPath().getMap("requests").size(), equalTo(0));
+    }
+
+    @Test
+    void metricsCountGraphQLOperationsUpstreamCallsAndCacheLookupsWithoutSecrets() {
+        Map<String, Object> query = Map.of("eventName", "App Launched", "range",
+                Map.of("from", "2024-01-01", "to", "2024-01-02"));
+        GraphQLClient.run("eventCount", "query", query);
+        GraphQLClient.run("eventCount", "query", query);
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+
+        assertThat(metrics, containsString(
+                "clevertap_upstream_calls_total{endpoint=\"POST /1/counts/events.json\",outcome=\"success\"}"));
+        assertThat(metrics, containsString("clevertap_cache_gets_total{cache=\"counts\",result=\"hit\"}"));
+        assertThat(metrics, containsString("clevertap_cache_gets_total{cache=\"counts\",result=\"miss\"}"));
+        assertThat(metrics, containsString("clevertap_limiter_queued{class=\"other\"}"));
+        assertThat(metrics, containsString("mp_graphql_seconds_count{name=\"eventCount\""));
+        assertThat(metrics, not(containsString(credentials.passcode())));
+        assertThat(metrics, not(containsString(credentials.accountId())));
+    }
+
+    @Test
+    void aGraphQLRequestAndTheCleverTapCallsItMadeShareOneTrace() {
+        spans.reset();
+        GraphQLClient.run("profileCount", "query", Map.of("eventName", "Product Viewed",
+                "range", Map.of("from", TODAY.minusDays(9).toString(), "to", TODAY.minusDays(8).toString())));
+
+        List<SpanData> finished = spans.getFinishedSpanItems();
+        for (int i = 0; i < 100 && finished.stream().noneMatch(s -> s.getKind() == SpanKind.SERVER); i++) {
+            // spans are exported in batches, a moment after the request ends
+            sleep(50);
+            finished = spans.getFinishedSpanItems();
+        }
+        SpanData server = finished.stream().filter(s -> s.getKind() == SpanKind.SERVER && s.getName().contains("/graphql"))
+                .findFirst().orElse(null);
+        assertThat("a server span for /graphql in " + names(finished), server, notNullValue());
+        List<SpanData> clientCalls = finished.stream().filter(s -> s.getKind() == SpanKind.CLIENT).toList();
+        assertThat("client spans for the CleverTap calls in " + names(finished),
+                clientCalls.stream().map(SpanData::getTraceId).toList(), hasItem(server.getTraceId()));
+        for (SpanData span : finished) {
+            assertThat(span.getAttributes().toString(), not(containsString(credentials.passcode())));
+        }
+    }
+
+    @Test
+    void everyResponseCarriesARequestIdThatTheLogLinesOfTheRequestCarryToo() {
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                // the logging context is captured lazily: take it now, on the thread that logged
+                ((ExtLogRecord) record).copyAll();
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(handler);
+        try {
+            String generated = given().get("/q/health/live").then().extract().header("X-Request-Id");
+            assertThat(generated, notNullValue());
+
+            // a count nobody started: the sandbox refuses it and the service logs the refusal
+            given().header("X-Request-Id", "req-observability-1").contentType(ContentType.JSON)
+                    .body(Map.of("query", GraphQLClient.document("countResult"), "variables",
+                            Map.of("requestId", "events-424242")))
+                    .post("/graphql").then().statusCode(200).header("X-Request-Id", "req-observability-1");
+        } finally {
+            root.removeHandler(handler);
+        }
+        List<ExtLogRecord> ours = records.stream().filter(r -> r.getLoggerName().startsWith("dev.ctgraphql"))
+                .map(ExtLogRecord.class::cast).collect(Collectors.toList());
+        assertThat(ours.stream().map(r -> r.getMdc("requestId")).toList(), hasItem("req-observability-1"));
+        for (LogRecord record : records) {
+            assertThat(String.valueOf(record.getMessage()) + record.getParameters(),
+                    not(containsString(credentials.passcode())));
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String names(List<SpanData> spans) {
+        return spans.stream().map(s -> s.getKind() + " " + s.getName()).collect(Collectors.joining(", "));
+    }
+}
