@@ -40,8 +40,10 @@ class SandboxMutationTest {
         given().delete("/sandbox/_faults").then().statusCode(200);
     }
 
+    /** A fault rate, plus the next two requests failed for certain so that the run always meets faults. */
     static void faultRate(double rate) {
-        given().contentType(ContentType.JSON).body(Map.of("faultRate", rate)).put("/sandbox/_faults").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("faultRate", rate, "failNext", 2, "failStatus", 503))
+                .put("/sandbox/_faults").then().statusCode(200);
     }
 
     static String unique(String prefix) {

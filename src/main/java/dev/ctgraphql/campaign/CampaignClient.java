@@ -56,6 +56,8 @@ public class CampaignClient {
     private static final String CAMPAIGNS = "campaigns";
     private static final String REPORTS = "campaign-reports";
     private static final String MESSAGES = "message-reports";
+    /** What is cached for a report CleverTap has not finished, whichever of its three forms said so. */
+    private static final JsonNode NOT_READY = JsonNodeFactory.instance.objectNode().put("notReady", true);
 
     private final CleverTapRestClients clients;
     private final CleverTapCalls calls;
@@ -130,7 +132,7 @@ public class CampaignClient {
         body.put("from", CleverTapDates.toDay(from));
         body.put("to", CleverTapDates.toDay(to));
         Duration ttl = cache.ttlUntil(CAMPAIGNS, to);
-        return cache.get(CAMPAIGNS, LIST.key() + " " + body, () -> calls.call(LIST, () -> rest().list(body)).map(answer -> {
+        return cache.get(CAMPAIGNS, LIST.key() + " " + body, () -> calls.call(LIST, () -> rest().list(body)), answer -> {
             List<Campaign> campaigns = new ArrayList<>();
             for (JsonNode target : answer.path("targets")) {
                 if (target.hasNonNull("id")) {
@@ -138,7 +140,7 @@ public class CampaignClient {
                 }
             }
             return List.copyOf(campaigns);
-        }), campaigns -> ttl);
+        }, campaigns -> ttl);
     }
 
     /**
@@ -149,13 +151,11 @@ public class CampaignClient {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("id", Long.parseLong(id));
         return cache.get(REPORTS, RESULT.key() + " " + body, () -> calls.exchange(RESULT, () -> rest().result(body))
-                .map(response -> {
-                    if (notReady(response)) {
-                        return CampaignReport.notReady();
-                    }
-                    JsonNode result = calls.requireOk(RESULT, response).body().path("result");
-                    return result.isObject() ? CampaignReport.from(result) : CampaignReport.notReady();
-                }), report -> report.ready() ? cache.ttl(REPORTS) : cache.liveTtl(REPORTS));
+                .map(response -> notReady(response) ? NOT_READY : calls.requireOk(RESULT, response).body()),
+                answer -> answer.path("result").isObject()
+                        ? CampaignReport.from(answer.get("result"))
+                        : CampaignReport.notReady(),
+                report -> report.ready() ? cache.ttl(REPORTS) : cache.liveTtl(REPORTS));
     }
 
     private static boolean notReady(CleverTapResponse response) {
@@ -183,13 +183,13 @@ public class CampaignClient {
         body.put("daily", daily);
         Duration ttl = cache.ttlUntil(MESSAGES, to);
         return cache.get(MESSAGES, MESSAGE_REPORT.key() + " " + body,
-                () -> calls.call(MESSAGE_REPORT, () -> rest().messageReport(body)).map(answer -> {
+                () -> calls.call(MESSAGE_REPORT, () -> rest().messageReport(body)), answer -> {
                     List<MessageReport> reports = new ArrayList<>();
                     for (JsonNode message : answer.path("messages")) {
                         reports.add(MessageReport.from(message, daily));
                     }
                     return List.copyOf(reports);
-                }), reports -> ttl);
+                }, reports -> ttl);
     }
 
     /**
@@ -215,11 +215,7 @@ public class CampaignClient {
                             input.sendAt() == null ? CampaignStatus.RUNNING : CampaignStatus.SCHEDULED,
                             input.channel(), start);
             return new CreateCampaignResult(campaign, reach);
-        }).eventually(() -> {
-            if (!estimateOnly) {
-                cache.invalidateAll(CAMPAIGNS);
-            }
-        });
+        }).eventually(() -> estimateOnly ? Uni.createFrom().voidItem() : cache.invalidateAll(CAMPAIGNS));
     }
 
     /** Stops a campaign; false when CleverTap refused (unknown id, or already finished). Drops the cached lists and report. */
@@ -235,10 +231,8 @@ public class CampaignClient {
             }
             calls.requireOk(STOP, response);
             return false;
-        }).eventually(() -> {
-            cache.invalidateAll(CAMPAIGNS);
-            cache.invalidate(REPORTS, RESULT.key() + " " + body);
-        });
+        }).eventually(() -> Uni.join().all(cache.invalidateAll(CAMPAIGNS), cache.invalidate(REPORTS, RESULT.key() + " " + body))
+                .andFailFast());
     }
 
     private CampaignRestClient rest() {

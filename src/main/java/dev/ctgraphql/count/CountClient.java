@@ -79,7 +79,8 @@ public class CountClient {
         return cache.get(COUNTS, submit.key() + " " + body, () -> async.run(submit,
                 () -> kind == Kind.EVENTS ? rest().eventCount(body) : rest().profileCount(body),
                 poll(kind), id -> kind == Kind.EVENTS ? rest().eventCountResult(id) : rest().profileCountResult(id))
-                .map(CountClient::result),
+                .map(CountClient::answer),
+                CountClient::result,
                 result -> result.value() == null ? Duration.ZERO : cache.ttlUntil(COUNTS, query.to()));
     }
 
@@ -87,7 +88,8 @@ public class CountClient {
         Endpoint poll = poll(kind);
         return cache.get(COUNTS, poll.key() + " req_id=" + requestId, () -> async.resume(requestId, poll,
                 id -> kind == Kind.EVENTS ? rest().eventCountResult(id) : rest().profileCountResult(id))
-                .map(CountClient::result),
+                .map(CountClient::answer),
+                CountClient::result,
                 result -> result.value() == null ? Duration.ZERO : cache.liveTtl(COUNTS));
     }
 
@@ -108,8 +110,9 @@ public class CountClient {
                     if (!outcome.done()) {
                         throw new CleverTapUnavailableException("CleverTap is still computing this trend; retry shortly");
                     }
-                    return buckets(outcome.body().path(TREND_LABEL), query, granularity);
-                }), result -> cache.ttlUntil(COUNTS, query.to()));
+                    return outcome.body();
+                }), answer -> buckets(answer.path(TREND_LABEL), query, granularity),
+                result -> cache.ttlUntil(COUNTS, query.to()));
     }
 
     /** Top values of one property, most frequent first (CleverTap's order kept when counts tie). */
@@ -126,8 +129,8 @@ public class CountClient {
                     if (!outcome.done()) {
                         throw new CleverTapUnavailableException("CleverTap is still computing these top values; retry shortly");
                     }
-                    return topValues(outcome.body().path(TOP_LABEL), limit);
-                }), result -> cache.ttlUntil(COUNTS, query.to()));
+                    return outcome.body();
+                }), answer -> topValues(answer.path(TOP_LABEL), limit), result -> cache.ttlUntil(COUNTS, query.to()));
     }
 
     /** The active-user count and, per requested dimension, counts by value. */
@@ -138,14 +141,23 @@ public class CountClient {
                 body.put(dimension.wire(), true);
             }
         }
-        return cache.get(REALTIME_CACHE, REALTIME.key() + " " + body, () -> calls.call(REALTIME, () -> rest().realtime(body)));
+        return cache.get(REALTIME_CACHE, REALTIME.key() + " " + body, () -> calls.call(REALTIME, () -> rest().realtime(body)),
+                answer -> answer);
     }
 
-    private static Result result(AsyncQueries.Outcome outcome) {
-        if (!outcome.done()) {
-            return new Result(null, outcome.requestId());
+    /** CleverTap's final answer, or CleverTap's own "still running" shape when the deadline came first. */
+    private static JsonNode answer(AsyncQueries.Outcome outcome) {
+        if (outcome.done()) {
+            return outcome.body();
         }
-        JsonNode count = outcome.body().path("count");
+        return JsonNodeFactory.instance.objectNode().put("status", "partial").put("req_id", outcome.requestId());
+    }
+
+    private static Result result(JsonNode answer) {
+        if ("partial".equals(answer.path("status").asText())) {
+            return new Result(null, answer.path("req_id").asLong());
+        }
+        JsonNode count = answer.path("count");
         if (!count.canConvertToLong()) {
             throw new CleverTapUnavailableException("CleverTap answered the count without a number; retry shortly");
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.mutiny.Uni;
@@ -60,12 +61,7 @@ public class EventClient {
      */
     Uni<Uploads.Outcome> upload(List<Uploads.Item> items, boolean dryRun) {
         return uploads.send(UPLOAD, items, CHUNK, body -> rest().upload(dryRun ? 1 : 0, body))
-                .invoke(outcome -> {
-                    if (!dryRun) {
-                        items.forEach(item -> profiles.forget(item.record().path("identity").asText(null),
-                                item.record().path("objectId").asText(null), null));
-                    }
-                });
+                .call(outcome -> dryRun ? Uni.createFrom().voidItem() : profiles.forget(items));
     }
 
     /** A page of the query's events: the first page, or the page {@code after} points at. */
@@ -73,21 +69,29 @@ public class EventClient {
         var ttl = cache.ttlUntil(EXPORTS, query.to());
         if (after != null) {
             return cache.get(EXPORTS, PAGE.key() + " event=" + query.eventName() + " cursor=" + after,
-                    () -> pager.next(after, PAGE, cursor -> rest().page(cursor)).map(p -> connection(query, p)), c -> ttl);
+                    () -> pager.next(after, PAGE, cursor -> rest().page(cursor)).map(EventClient::pageJson),
+                    page -> connection(query, page), c -> ttl);
         }
         ObjectNode body = query.toJson();
         return cache.get(EXPORTS, OPEN.key() + " batch_size=" + batchSize + " " + body,
                 () -> pager.first(OPEN, () -> rest().openCursor(batchSize, true, true, true, body), PAGE,
-                        cursor -> rest().page(cursor)).map(p -> connection(query, p)),
-                c -> ttl);
+                        cursor -> rest().page(cursor)).map(EventClient::pageJson),
+                page -> connection(query, page), c -> ttl);
     }
 
-    private EventConnection connection(CqlQuery query, CursorPager.Page page) {
-        List<Event> nodes = new ArrayList<>(page.records().size());
-        for (JsonNode record : page.records()) {
+    /** A page as CleverTap's own page shape, which is what the shared cache tier keeps. */
+    private static JsonNode pageJson(CursorPager.Page page) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.set("records", page.records());
+        return json.put("next_cursor", page.nextCursor());
+    }
+
+    private EventConnection connection(CqlQuery query, JsonNode page) {
+        List<Event> nodes = new ArrayList<>(page.path("records").size());
+        for (JsonNode record : page.path("records")) {
             nodes.add(Event.from(query.eventName(), record, config.timeZone()));
         }
-        return new EventConnection(List.copyOf(nodes), PageInfo.of(page.nextCursor()));
+        return new EventConnection(List.copyOf(nodes), PageInfo.of(page.path("next_cursor").asText(null)));
     }
 
     private EventRestClient rest() {

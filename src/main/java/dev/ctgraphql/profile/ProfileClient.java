@@ -1,7 +1,9 @@
 package dev.ctgraphql.profile;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -46,6 +48,8 @@ public class ProfileClient {
 
     private static final String PROFILES = "profiles";
     private static final String EXPORTS = "exports";
+    /** What is cached when CleverTap has no such profile. */
+    private static final JsonNode NOT_FOUND = JsonNodeFactory.instance.objectNode().put("notFound", true);
 
     private final CleverTapRestClients clients;
     private final CleverTapCalls calls;
@@ -73,23 +77,33 @@ public class ProfileClient {
     Uni<Profile> profile(Key key, String value) {
         return cache.get(PROFILES, cacheKey(key, value), () -> calls.call(PROFILE, () -> rest().profile(
                 key == Key.IDENTITY ? value : null, key == Key.EMAIL ? value : null, key == Key.OBJECT_ID ? value : null))
-                .map(body -> body.path("record").isObject()
-                        ? Profile.fromCleverTap(body.get("record"), config.timeZone())
-                        : null)
-                .onFailure(CleverTapNotFoundException.class).recoverWithNull());
+                .onFailure(CleverTapNotFoundException.class).recoverWithItem(NOT_FOUND),
+                answer -> answer.path("record").isObject()
+                        ? Profile.fromCleverTap(answer.get("record"), config.timeZone())
+                        : null);
     }
 
-    /** Drops the cached reads of one profile after a write changed it; null keys are skipped. */
-    public void forget(String identity, String objectId, String email) {
-        if (identity != null) {
-            cache.invalidate(PROFILES, cacheKey(Key.IDENTITY, identity));
+    /**
+     * Drops the cached reads of the profiles that upload records name after a write changed them: by
+     * {@code identity}, {@code objectId} and {@code profileData.Email}, where present.
+     */
+    public Uni<Void> forget(List<Uploads.Item> items) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Uploads.Item item : items) {
+            String identity = item.record().path("identity").asText(null);
+            String objectId = item.record().path("objectId").asText(null);
+            String email = item.record().path("profileData").path("Email").asText(null);
+            if (identity != null) {
+                keys.add(cacheKey(Key.IDENTITY, identity));
+            }
+            if (objectId != null) {
+                keys.add(cacheKey(Key.OBJECT_ID, objectId));
+            }
+            if (email != null) {
+                keys.add(cacheKey(Key.EMAIL, email));
+            }
         }
-        if (objectId != null) {
-            cache.invalidate(PROFILES, cacheKey(Key.OBJECT_ID, objectId));
-        }
-        if (email != null) {
-            cache.invalidate(PROFILES, cacheKey(Key.EMAIL, email));
-        }
+        return cache.invalidate(PROFILES, keys);
     }
 
     private static String cacheKey(Key key, String value) {
@@ -99,19 +113,12 @@ public class ProfileClient {
     /** Uploads profiles in chunks of 1000 and drops the cached reads of each. */
     Uni<Uploads.Outcome> uploadProfiles(List<Uploads.Item> items, boolean dryRun) {
         return uploads.send(PROFILE_UPLOAD, items, PROFILE_CHUNK, body -> rest().upload(dryRun ? 1 : 0, body))
-                .invoke(outcome -> {
-                    if (!dryRun) {
-                        items.forEach(item -> forget(item.record().path("identity").asText(null),
-                                item.record().path("objectId").asText(null),
-                                item.record().path("profileData").path("Email").asText(null)));
-                    }
-                });
+                .call(outcome -> dryRun ? Uni.createFrom().voidItem() : forget(items));
     }
 
     /** Uploads device tokens in chunks of 100 and drops the cached reads of their devices' profiles. */
     Uni<Uploads.Outcome> uploadTokens(List<Uploads.Item> items) {
-        return uploads.send(TOKEN_UPLOAD, items, TOKEN_CHUNK, body -> rest().upload(0, body))
-                .invoke(outcome -> items.forEach(item -> forget(null, item.record().path("objectId").asText(null), null)));
+        return uploads.send(TOKEN_UPLOAD, items, TOKEN_CHUNK, body -> rest().upload(0, body)).call(outcome -> forget(items));
     }
 
     /**
@@ -134,10 +141,7 @@ public class ProfileClient {
                     });
                     return total;
                 })
-                .eventually(() -> {
-                    cache.invalidateAll(PROFILES);
-                    cache.invalidateAll(EXPORTS);
-                });
+                .eventually(() -> Uni.join().all(cache.invalidateAll(PROFILES), cache.invalidateAll(EXPORTS)).andFailFast());
     }
 
     private Uni<int[]> deleteChunk(String key, List<String> values) {
@@ -161,21 +165,29 @@ public class ProfileClient {
         var ttl = cache.ttlUntil(EXPORTS, query.to());
         if (after != null) {
             return cache.get(EXPORTS, PAGE.key() + " cursor=" + after,
-                    () -> pager.next(after, PAGE, cursor -> rest().page(cursor)).map(this::connection), c -> ttl);
+                    () -> pager.next(after, PAGE, cursor -> rest().page(cursor)).map(ProfileClient::pageJson), this::connection,
+                    c -> ttl);
         }
         ObjectNode body = query.toJson();
         return cache.get(EXPORTS, OPEN.key() + " batch_size=" + batchSize + " " + body,
                 () -> pager.first(OPEN, () -> rest().openCursor(batchSize, true, true, true, body), PAGE,
-                        cursor -> rest().page(cursor)).map(this::connection),
-                c -> ttl);
+                        cursor -> rest().page(cursor)).map(ProfileClient::pageJson),
+                this::connection, c -> ttl);
     }
 
-    private ProfileConnection connection(CursorPager.Page page) {
-        List<Profile> nodes = new ArrayList<>(page.records().size());
-        for (JsonNode record : page.records()) {
+    /** A page as CleverTap's own page shape, which is what the shared cache tier keeps. */
+    private static JsonNode pageJson(CursorPager.Page page) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.set("records", page.records());
+        return json.put("next_cursor", page.nextCursor());
+    }
+
+    private ProfileConnection connection(JsonNode page) {
+        List<Profile> nodes = new ArrayList<>(page.path("records").size());
+        for (JsonNode record : page.path("records")) {
             nodes.add(Profile.fromCleverTap(record, config.timeZone()));
         }
-        return new ProfileConnection(List.copyOf(nodes), PageInfo.of(page.nextCursor()));
+        return new ProfileConnection(List.copyOf(nodes), PageInfo.of(page.path("next_cursor").asText(null)));
     }
 
     private ProfileRestClient rest() {

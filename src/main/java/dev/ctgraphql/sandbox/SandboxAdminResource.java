@@ -33,7 +33,8 @@ public class SandboxAdminResource {
 
     /**
      * Changes the injected faults at run time, e.g. to try a packaged service against a failing CleverTap:
-     * {@code {"faultRate":0.2,"latencyMillis":50}} (either key may be left out).
+     * {@code {"faultRate":0.2,"latencyMillis":50,"failNext":2,"failStatus":503}} (any key may be left out; failNext
+     * answers that many next requests with failStatus, 429, 500 or 503).
      */
     @PUT
     @Path("_faults")
@@ -48,6 +49,9 @@ public class SandboxAdminResource {
             }
             if (settings.has("latencyMillis")) {
                 faults.setLatency(java.time.Duration.ofMillis(settings.get("latencyMillis").asLong()));
+            }
+            if (settings.has("failNext")) {
+                faults.failNext(settings.get("failNext").asInt(), settings.path("failStatus").asInt(503));
             }
         } catch (IllegalArgumentException | SandboxException e) {
             return Response.status(400).entity(SandboxJson.object().put("status", "fail").put("error", e.getMessage())

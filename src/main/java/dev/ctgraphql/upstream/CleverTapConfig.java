@@ -54,6 +54,9 @@ public interface CleverTapConfig {
     @WithName("cache")
     Map<String, CacheSpec> caches();
 
+    /** The optional shared cache tier (Redis) behind the local caches, shared by replicas and function instances. */
+    SharedCache sharedCache();
+
     /** The embedded CleverTap stand-in. */
     Sandbox sandbox();
 
@@ -152,6 +155,27 @@ public interface CleverTapConfig {
         /** Maximum number of entries. */
         @WithDefault("10000")
         long maximumSize();
+    }
+
+    interface SharedCache {
+        /**
+         * Redis address, e.g. {@code redis://127.0.0.1:6379} or {@code rediss://:password@host:6380/0}; read at run time.
+         * Absent: no shared tier, nothing about Redis is created or contacted. Env:
+         * {@code CLEVERTAP_SHARED_CACHE_REDIS_URL}. Never logged (it may hold a password).
+         */
+        Optional<String> redisUrl();
+
+        /** Prefix of every Redis key and channel this service uses, so that several deployments can share one Redis. */
+        @WithDefault("ctg:")
+        String keyPrefix();
+
+        /** Longest wait for one Redis command (and for a connection); past it the read goes to CleverTap instead. */
+        @WithDefault("500ms")
+        Duration timeout();
+
+        /** After a Redis failure, how long the shared tier is skipped (reads go straight to CleverTap) before it is tried again. */
+        @WithDefault("5s")
+        Duration retryAfter();
     }
 
     interface Sandbox {

@@ -76,18 +76,22 @@ class ObservabilityTest {
         GraphQLClient.run("profileCount", "query", Map.of("eventName", "Product Viewed",
                 "range", Map.of("from", TODAY.minusDays(9).toString(), "to", TODAY.minusDays(8).toString())));
 
+        // spans are exported in batches, a moment after the request ends, and earlier tests' spans may still arrive:
+        // look for this request's server span together with a CleverTap call in the same trace
         List<SpanData> finished = spans.getFinishedSpanItems();
-        for (int i = 0; i < 100 && finished.stream().noneMatch(s -> s.getKind() == SpanKind.SERVER); i++) {
-            // spans are exported in batches, a moment after the request ends
-            sleep(50);
+        SpanData server = null;
+        for (int i = 0; i < 200 && server == null; i++) {
             finished = spans.getFinishedSpanItems();
+            List<String> callTraces = finished.stream().filter(s -> s.getKind() == SpanKind.CLIENT)
+                    .map(SpanData::getTraceId).toList();
+            server = finished.stream().filter(s -> s.getKind() == SpanKind.SERVER && s.getName().contains("/graphql"))
+                    .filter(s -> callTraces.contains(s.getTraceId())).findFirst().orElse(null);
+            if (server == null) {
+                sleep(50);
+            }
         }
-        SpanData server = finished.stream().filter(s -> s.getKind() == SpanKind.SERVER && s.getName().contains("/graphql"))
-                .findFirst().orElse(null);
-        assertThat("a server span for /graphql in " + names(finished), server, notNullValue());
-        List<SpanData> clientCalls = finished.stream().filter(s -> s.getKind() == SpanKind.CLIENT).toList();
-        assertThat("client spans for the CleverTap calls in " + names(finished),
-                clientCalls.stream().map(SpanData::getTraceId).toList(), hasItem(server.getTraceId()));
+        assertThat("a /graphql server span sharing its trace with a CleverTap call, in " + names(finished), server,
+                notNullValue());
         for (SpanData span : finished) {
             assertThat(span.getAttributes().toString(), not(containsString(credentials.passcode())));
         }

@@ -1,0 +1,155 @@
+package dev.ctgraphql.upstream;
+
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import dev.ctgraphql.GraphQLClient;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.anEmptyMap;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * Two replicas on one Redis, as two processes of the packaged application: the one the test framework starts, and a
+ * second one started here (with its own embedded sandbox, whose statistics show what it asked CleverTap).
+ */
+@QuarkusIntegrationTest
+@TestProfile(SharedCacheProfile.class)
+class SharedCacheIT {
+
+    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    static final Duration STARTUP = Duration.ofSeconds(60);
+
+    @RedisServerResource.Url
+    String redisUrl;
+
+    static Process second;
+    static int secondPort;
+
+    @BeforeEach
+    void secondReplicaWithNothingAsked() throws Exception {
+        if (second == null) {
+            startSecondReplica();
+        }
+        given().port(secondPort).delete("/sandbox/_stats").then().statusCode(200);
+    }
+
+    /** Starts the artifact the build made and the framework tests (the jar, or the native executable). */
+    private void startSecondReplica() throws Exception {
+        secondPort = RedisServerResource.freePort();
+        Path buildDir = Path.of(SharedCacheIT.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+        Properties artifact = new Properties();
+        try (Reader in = Files.newBufferedReader(buildDir.resolve("quarkus-artifact.properties"))) {
+            artifact.load(in);
+        }
+        String type = artifact.getProperty("type");
+        Assumptions.assumeTrue("jar".equals(type) || "native".equals(type), "no second process for a " + type + " artifact");
+        String executable = buildDir.resolve(artifact.getProperty("path")).toString();
+        List<String> settings = List.of("-Dquarkus.http.port=" + secondPort, "-Dclevertap.sandbox.enabled=true",
+                "-Dclevertap.shared-cache.redis-url=" + redisUrl);
+        List<String> command = new ArrayList<>();
+        if ("jar".equals(type)) {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(settings);
+            command.addAll(List.of("-jar", executable));
+        } else {
+            command.add(executable);
+            command.addAll(settings);
+        }
+        second = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(buildDir.resolve("shared-cache-second-replica.log").toFile())
+                .start();
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (!ready()) {
+            if (!second.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the second replica did not start; see its log in " + buildDir);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @AfterAll
+    static void stopSecondReplica() throws InterruptedException {
+        if (second != null) {
+            second.destroy();
+            if (!second.waitFor(10, TimeUnit.SECONDS)) {
+                second.destroyForcibly();
+            }
+            second = null;
+        }
+    }
+
+    @Test
+    void theSecondReplicaServesWhatTheFirstFetchedWithoutCallingCleverTap() {
+        Map<String, Object> query = Map.of("eventName", "Charged", "range",
+                Map.of("from", TODAY.minusDays(20).toString(), "to", TODAY.minusDays(10).toString()));
+
+        String fromFirst = GraphQLClient.post("eventCount", "query", query).then().statusCode(200).extract().asString();
+        String fromSecond = graphql(secondPort, "eventCount", Map.of("query", query));
+
+        assertThat(JsonPath.from(fromFirst).get("data.eventCount.value"), not(nullValue()));
+        assertThat(fromSecond, equalTo(fromFirst));
+        assertThat("the second replica asked CleverTap nothing", requests(secondPort), anEmptyMap());
+    }
+
+    @Test
+    void aWriteOnOneReplicaDropsTheOtherReplicasLocalCopy() throws InterruptedException {
+        String identity = "it-" + UUID.randomUUID();
+        graphql(secondPort, "profile", Map.of("identity", identity));
+        graphql(secondPort, "profile", Map.of("identity", identity));
+        assertThat("cached on the second replica", requests(secondPort).get("GET /1/profile.json"), equalTo(1));
+
+        GraphQLClient.run("uploadProfiles", "profiles", List.of(Map.of("identity", identity, "name", "Two Replicas")));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        int asked = 1;
+        while (asked < 2 && System.nanoTime() < deadline) {
+            graphql(secondPort, "profile", Map.of("identity", identity));
+            asked = (Integer) requests(secondPort).getOrDefault("GET /1/profile.json", 0);
+            Thread.sleep(50);
+        }
+        assertThat("the second replica read the profile again after the first one changed it", asked, equalTo(2));
+    }
+
+    private boolean ready() {
+        try {
+            return given().port(secondPort).get("/q/health/ready").statusCode() == 200;
+        } catch (Exception e) { // rest-assured throws the (checked) ConnectException as is
+            return false;
+        }
+    }
+
+    private static String graphql(int port, String document, Map<String, Object> variables) {
+        return given().port(port).contentType(ContentType.JSON).accept(ContentType.JSON)
+                .body(Map.of("query", GraphQLClient.document(document), "variables", variables))
+                .post("/graphql").then().statusCode(200).extract().asString();
+    }
+
+    private static Map<String, Object> requests(int port) {
+        return given().port(port).get("/sandbox/_stats").then().statusCode(200).extract().jsonPath().getMap("requests");
+    }
+}
