@@ -66,7 +66,7 @@ class SandboxMutationTest {
         assertThat(profiles.getInt("data.uploadProfiles.rejected[0].code"), equalTo(515));
 
         String name = unique("E2E Event");
-        JsonPath events = GraphQLClient.run("uploadEventsSummary", "events", List.of(
+        JsonPath events = GraphQLClient.run("uploadEvents", "events", List.of(
                 Map.of("identity", identity, "name", name, "properties", Map.of("Amount", 12.5)),
                 Map.of("identity", identity, "name", name, "occurredAt",
                         OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).toString())));
@@ -157,7 +157,7 @@ class SandboxMutationTest {
                 "content", Map.of("body", "Sent while the sandbox fails"));
 
         faultRate(0.2);
-        JsonPath uploaded = GraphQLClient.run("uploadEventsSummary", "events", events);
+        JsonPath uploaded = GraphQLClient.run("uploadEvents", "events", events);
         JsonPath upserted = GraphQLClient.run("uploadProfiles", "profiles", profiles);
         JsonPath created = GraphQLClient.run("createCampaign", "input", campaign);
         String id = created.getString("data.createCampaign.campaign.id");

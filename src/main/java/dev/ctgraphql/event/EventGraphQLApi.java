@@ -1,7 +1,6 @@
 package dev.ctgraphql.event;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -18,7 +17,6 @@ import dev.ctgraphql.graphql.Paging;
 import dev.ctgraphql.graphql.UploadResult;
 import dev.ctgraphql.upstream.CleverTapBadInputException;
 import dev.ctgraphql.upstream.CleverTapConfig;
-import dev.ctgraphql.upstream.UploadChecks;
 import dev.ctgraphql.upstream.Uploads;
 
 /** Event occurrences, a page at a time, and event uploads. */
@@ -51,18 +49,8 @@ public class EventGraphQLApi {
     Uni<UploadResult> upload(List<EventInput> events, boolean dryRun) {
         checkSize(events.size());
         Instant now = Instant.now();
-        List<Uploads.Item> valid = new ArrayList<>(events.size());
-        List<Uploads.Rejection> refused = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            EventInput event = events.get(i);
-            UploadChecks.Problem problem = event.problem(now);
-            if (problem == null) {
-                valid.add(new Uploads.Item(i, event.toRecord()));
-            } else {
-                refused.add(new Uploads.Rejection(i, problem.code(), "events[" + i + "]." + problem.message()));
-            }
-        }
-        return client.upload(valid, dryRun).map(outcome -> UploadResult.of(refused, outcome));
+        Uploads.Split split = Uploads.split("events", events, event -> event.problem(now), EventInput::toRecord);
+        return client.upload(split.valid(), dryRun).map(outcome -> UploadResult.of(split.refused(), outcome));
     }
 
     /** Refuses more records than one mutation may carry. */

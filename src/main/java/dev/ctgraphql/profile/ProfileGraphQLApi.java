@@ -1,7 +1,6 @@
 package dev.ctgraphql.profile;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -22,7 +21,6 @@ import dev.ctgraphql.graphql.Paging;
 import dev.ctgraphql.graphql.UploadResult;
 import dev.ctgraphql.upstream.CleverTapBadInputException;
 import dev.ctgraphql.upstream.CleverTapConfig;
-import dev.ctgraphql.upstream.UploadChecks;
 import dev.ctgraphql.upstream.Uploads;
 
 /** User profiles: one by identifier, pages of those who did an event, uploads, device tokens and deletion. */
@@ -57,17 +55,9 @@ public class ProfileGraphQLApi {
     Uni<UploadResult> upload(List<ProfileInput> profiles, boolean dryRun) {
         checkSize("profiles", profiles.size());
         LocalDate today = LocalDate.now(config.timeZone());
-        List<Uploads.Item> valid = new ArrayList<>(profiles.size());
-        List<Uploads.Rejection> refused = new ArrayList<>();
-        for (int i = 0; i < profiles.size(); i++) {
-            UploadChecks.Problem problem = profiles.get(i).problem(today);
-            if (problem == null) {
-                valid.add(new Uploads.Item(i, profiles.get(i).toRecord(config.timeZone())));
-            } else {
-                refused.add(new Uploads.Rejection(i, problem.code(), "profiles[" + i + "]." + problem.message()));
-            }
-        }
-        return client.uploadProfiles(valid, dryRun).map(outcome -> UploadResult.of(refused, outcome));
+        Uploads.Split split = Uploads.split("profiles", profiles, profile -> profile.problem(today),
+                profile -> profile.toRecord(config.timeZone()));
+        return client.uploadProfiles(split.valid(), dryRun).map(outcome -> UploadResult.of(split.refused(), outcome));
     }
 
     /** Defines the field in the schema; requests are answered by {@link ProfileUploadMutations} through {@link #uploadTokens}. */
@@ -82,17 +72,8 @@ public class ProfileGraphQLApi {
     /** Validates every token, sends the valid ones and accounts for all of them by index. */
     Uni<UploadResult> uploadTokens(List<DeviceTokenInput> tokens) {
         checkSize("tokens", tokens.size());
-        List<Uploads.Item> valid = new ArrayList<>(tokens.size());
-        List<Uploads.Rejection> refused = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            UploadChecks.Problem problem = tokens.get(i).problem();
-            if (problem == null) {
-                valid.add(new Uploads.Item(i, tokens.get(i).toRecord()));
-            } else {
-                refused.add(new Uploads.Rejection(i, problem.code(), "tokens[" + i + "]." + problem.message()));
-            }
-        }
-        return client.uploadTokens(valid).map(outcome -> UploadResult.of(refused, outcome));
+        Uploads.Split split = Uploads.split("tokens", tokens, DeviceTokenInput::problem, DeviceTokenInput::toRecord);
+        return client.uploadTokens(split.valid()).map(outcome -> UploadResult.of(split.refused(), outcome));
     }
 
     @Mutation

@@ -53,6 +53,29 @@ public class Uploads {
     public record Rejection(int index, Integer code, String message) {
     }
 
+    /** The caller's records split into those to send and those refused before sending. */
+    public record Split(List<Item> valid, List<Rejection> refused) {
+    }
+
+    /**
+     * Checks every input with {@code problem} (null when fine) and turns the fine ones into CleverTap records; a refused
+     * one is reported as {@code <field>[<index>].<problem>} with CleverTap's code.
+     */
+    public static <T> Split split(String field, List<T> inputs, Function<T, UploadChecks.Problem> problem,
+            Function<T, ObjectNode> record) {
+        List<Item> valid = new ArrayList<>(inputs.size());
+        List<Rejection> refused = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            UploadChecks.Problem found = problem.apply(inputs.get(i));
+            if (found == null) {
+                valid.add(new Item(i, record.apply(inputs.get(i))));
+            } else {
+                refused.add(new Rejection(i, found.code(), field + "[" + i + "]." + found.message()));
+            }
+        }
+        return new Split(valid, refused);
+    }
+
     /** How many records CleverTap accepted, and every record it did not, by the caller's index. */
     public record Outcome(int accepted, List<Rejection> rejected) {
     }

@@ -1,13 +1,7 @@
 package dev.ctgraphql.contract;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +10,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
+import dev.ctgraphql.Concurrently;
 import dev.ctgraphql.GraphQLClient;
 
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -37,7 +32,7 @@ class ConcurrentColdQueriesTest extends WireContractTestBase {
         Map<String, Object> query = Map.of("eventName", "Product Viewed", "range",
                 Map.of("from", "2024-05-01", "to", "2024-05-02"));
 
-        List<Long> values = concurrently(
+        List<Long> values = Concurrently.run(CLIENTS,
                 () -> GraphQLClient.run("eventCount", "query", query).getLong("data.eventCount.value"));
 
         assertThat(values, everyItem(equalTo(99L)));
@@ -53,33 +48,11 @@ class ConcurrentColdQueriesTest extends WireContractTestBase {
         stub(WireMock.post("/1/targets/result.json")
                 .willReturn(json(200, "{\"status\":\"success\",\"result\":{\"sent\":3}}").withFixedDelay(300)));
 
-        List<Integer> sizes = concurrently(() -> GraphQLClient.run("campaigns", "range",
+        List<Integer> sizes = Concurrently.run(CLIENTS, () -> GraphQLClient.run("campaigns", "range",
                 Map.of("from", "2024-04-01", "to", "2024-04-30")).getList("data.campaigns.report.sent").size());
 
         assertThat(sizes, everyItem(equalTo(2)));
         wire().verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo("/1/targets/list.json")));
         wire().verify(2, WireMock.postRequestedFor(WireMock.urlEqualTo("/1/targets/result.json")));
-    }
-
-    private static <T> List<T> concurrently(Callable<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < CLIENTS; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

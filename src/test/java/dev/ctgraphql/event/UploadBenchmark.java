@@ -132,7 +132,7 @@ class UploadBenchmark {
                         "occurredAt", now.minusSeconds(i % 600).toString(),
                         "properties", Map.of("seq", i, "Amount", i % 97, "Currency", "USD")));
             }
-            bodies.add(JSON.writeValueAsBytes(Map.of("query", GraphQLClient.document("uploadEventsSummary"),
+            bodies.add(JSON.writeValueAsBytes(Map.of("query", GraphQLClient.document("uploadEvents"),
                     "variables", Map.of("events", events))));
         }
         faults.setLatency(latency);

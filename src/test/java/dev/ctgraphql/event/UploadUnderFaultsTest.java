@@ -80,7 +80,7 @@ class UploadUnderFaultsTest {
         stats.reset();
         faults.setFaultRate(0.2);
 
-        JsonPath result = GraphQLClient.run("uploadEventsSummary", "events", events);
+        JsonPath result = GraphQLClient.run("uploadEvents", "events", events);
 
         faults.reset();
         assertThat(result.getString("data.uploadEvents.status"), equalTo("PARTIAL"));

@@ -9,10 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
@@ -35,6 +31,7 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisAPI;
 import io.vertx.mutiny.redis.client.Response;
 
+import dev.ctgraphql.Concurrently;
 import dev.ctgraphql.GraphQLClient;
 import dev.ctgraphql.sandbox.SandboxStats;
 
@@ -172,14 +169,15 @@ class SharedCacheTest {
     void concurrentColdQueriesMakeOneCallPerReplicaAndNoneOnTheSecond() throws Exception {
         Map<String, Object> query = query("Product Viewed", TODAY.minusDays(30), TODAY.minusDays(3));
 
-        List<Long> values = concurrently(
+        List<Long> values = Concurrently.run(8,
                 () -> GraphQLClient.run("eventCount", "query", query).getLong("data.eventCount.value"));
         assertThat(values, everyItem(equalTo(values.get(0))));
         assertThat(sandbox.snapshot().requests("POST /1/counts/events.json"), equalTo(1L));
 
         cache.clearLocal();
         sandbox.reset();
-        List<Long> again = concurrently(() -> GraphQLClient.run("eventCount", "query", query).getLong("data.eventCount.value"));
+        List<Long> again = Concurrently.run(8,
+                () -> GraphQLClient.run("eventCount", "query", query).getLong("data.eventCount.value"));
         assertThat(again, everyItem(equalTo(values.get(0))));
         assertThat(sandbox.snapshot().requests(), anEmptyMap());
     }
@@ -298,28 +296,5 @@ class SharedCacheTest {
 
     private static Map<String, Object> query(String event, LocalDate from, LocalDate to) {
         return Map.of("eventName", event, "range", Map.of("from", from.toString(), "to", to.toString()));
-    }
-
-    private static <T> List<T> concurrently(Callable<T> call) throws Exception {
-        int clients = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
