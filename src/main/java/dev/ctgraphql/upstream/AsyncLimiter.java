@@ -6,10 +6,13 @@ import java.util.function.Supplier;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * A non-blocking, first-come-first-served semaphore: at most {@code permits} operations run at once, the rest wait in
- * order without holding a thread. A waiter that is cancelled gives its place (or its permit) back.
+ * order without holding a thread. A waiter that is cancelled gives its place (or its permit) back. A waiter resumes on
+ * the Vert.x context it queued on, not on the one of the request that freed the permit.
  */
 public final class AsyncLimiter {
 
@@ -82,7 +85,7 @@ public final class AsyncLimiter {
             // the permit passes straight to the next waiter: inUse stays the same
             next.granted = true;
         }
-        next.emitter.complete(next);
+        next.resume();
     }
 
     public String name() {
@@ -108,11 +111,22 @@ public final class AsyncLimiter {
 
     private static final class Waiter {
         final UniEmitter<? super Waiter> emitter;
+        /** The Vert.x context the waiter queued on, so its request's logging context and trace stay with it. */
+        final Context context = Vertx.currentContext();
         volatile boolean granted;
         volatile boolean started;
 
         Waiter(UniEmitter<? super Waiter> emitter) {
             this.emitter = emitter;
+        }
+
+        /** Lets the waiter go, on its own context when it has one (the permit may be freed by another request). */
+        void resume() {
+            if (context == null || context == Vertx.currentContext()) {
+                emitter.complete(this);
+            } else {
+                context.runOnContext(ignored -> emitter.complete(this));
+            }
         }
     }
 }

@@ -27,6 +27,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * The read caches in front of CleverTap, one per kind of data, each bounded in size and with a time to live that may
@@ -85,7 +87,13 @@ public class ResponseCache {
         (loaded.get() ? region.misses() : region.hits()).increment();
         // a dependent stage: cancelling one caller must not cancel the load the others wait for
         CompletableFuture<Entry> mine = future.thenApply(Function.identity());
-        return Uni.createFrom().completionStage(mine).map(entry -> {
+        Uni<Entry> answer = Uni.createFrom().completionStage(mine);
+        Context caller = Vertx.currentContext();
+        if (!mine.isDone() && caller != null) {
+            // a caller that joined another request's load resumes on its own context (its logs, its trace)
+            answer = answer.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+        }
+        return answer.map(entry -> {
             @SuppressWarnings("unchecked")
             T value = (T) entry.value;
             return value;

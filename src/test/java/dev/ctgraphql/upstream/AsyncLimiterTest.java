@@ -4,16 +4,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.sameInstance;
 
 class AsyncLimiterTest {
 
@@ -64,5 +71,40 @@ class AsyncLimiterTest {
 
         String value = limiter.run(() -> Uni.createFrom().item("free")).await().atMost(Duration.ofSeconds(1));
         assertThat(value, equalTo("free"));
+    }
+
+    @Test
+    void aQueuedOperationRunsOnTheContextItQueuedOnNotOnTheOneThatFreedThePermit() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            AsyncLimiter limiter = new AsyncLimiter("test", 1);
+            // two requests: each runs on its own duplicated context, as Quarkus gives every HTTP request
+            Context root = vertx.getOrCreateContext();
+            Context first = VertxContext.createNewDuplicatedContext(root);
+            Context second = VertxContext.createNewDuplicatedContext(root);
+            CompletableFuture<UniEmitter<? super String>> holder = new CompletableFuture<>();
+            CompletableFuture<Context> ranOn = new CompletableFuture<>();
+            first.runOnContext(
+                    v -> limiter.run(() -> Uni.createFrom().<String>emitter(holder::complete)).subscribe().with(x -> {
+                    }));
+            UniEmitter<? super String> holding = holder.get(5, TimeUnit.SECONDS);
+            CountDownLatch queued = new CountDownLatch(1);
+            second.runOnContext(v -> {
+                limiter.run(() -> {
+                    ranOn.complete(Vertx.currentContext());
+                    return Uni.createFrom().item("done");
+                }).subscribe().with(x -> {
+                });
+                queued.countDown();
+            });
+            queued.await(5, TimeUnit.SECONDS);
+            assertThat(limiter.queued(), equalTo(1));
+
+            first.runOnContext(v -> holding.complete("free"));
+
+            assertThat(ranOn.get(5, TimeUnit.SECONDS), sameInstance(second));
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }
     }
 }
