@@ -105,21 +105,6 @@ public class CleverTapCalls {
         return exchange(endpoint, request).map(response -> requireOk(endpoint, response).body());
     }
 
-    /** Like {@link #call}, converting the body to {@code type}. */
-    public <T> Uni<T> call(Endpoint endpoint, Supplier<Uni<RestResponse<String>>> request, Class<T> type) {
-        return call(endpoint, request).map(body -> convert(endpoint, body, type));
-    }
-
-    /** Converts a JSON body to a wire DTO; a shape we cannot read is an upstream error, not a crash. */
-    public <T> T convert(Endpoint endpoint, JsonNode body, Class<T> type) {
-        try {
-            return mapper.treeToValue(body, type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            LOG.warnf("Unexpected answer shape from %s: %s", endpoint.key(), e.getClass().getSimpleName());
-            throw new CleverTapUpstreamException("CleverTap's answer to the " + endpoint.name() + " request could not be read");
-        }
-    }
-
     /** Returns {@code response} when it is a success, else throws the exception matching CleverTap's failure. */
     public CleverTapResponse requireOk(Endpoint endpoint, CleverTapResponse response) {
         if (response.ok()) {
