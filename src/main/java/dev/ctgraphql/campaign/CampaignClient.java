@@ -22,6 +22,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.ctgraphql.graphql.GraphQLLong;
 import dev.ctgraphql.upstream.AsyncPacer;
+import dev.ctgraphql.upstream.CleverTapBadInputException;
 import dev.ctgraphql.upstream.CleverTapCalls;
 import dev.ctgraphql.upstream.CleverTapConfig;
 import dev.ctgraphql.upstream.CleverTapDates;
@@ -169,6 +170,20 @@ public class CampaignClient {
     /** Message reports in CleverTap's order. */
     Uni<List<MessageReport>> messageReports(LocalDate from, LocalDate to, Set<Channel> channels, Set<CampaignStatus> statuses,
             boolean daily) {
+        return messageReports(from, to, channels, statuses, Set.of(), Set.of(), daily);
+    }
+
+    /**
+     * Message reports in CleverTap's order, also filtered by delivery type ({@code delivery[]}: one_time, action ...)
+     * and campaign label ({@code label[]}); for other domains (channel performance). A channel without message reports
+     * is refused as bad input before any call.
+     */
+    public Uni<List<MessageReport>> messageReports(LocalDate from, LocalDate to, Set<Channel> channels,
+            Set<CampaignStatus> statuses, Set<String> deliveries, Set<String> labels, boolean daily) {
+        for (Channel channel : channels) {
+            CleverTapBadInputException.check(channel.reportChannel() != null, "channels",
+                    channel + " has no message reports in CleverTap");
+        }
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("from", String.valueOf(CleverTapDates.toDay(from)));
         body.put("to", String.valueOf(CleverTapDates.toDay(to)));
@@ -179,6 +194,14 @@ public class CampaignClient {
         if (!statuses.isEmpty()) {
             var array = body.putArray("status");
             statuses.stream().map(CampaignStatus::wire).sorted().forEach(array::add);
+        }
+        if (!deliveries.isEmpty()) {
+            var array = body.putArray("delivery");
+            deliveries.stream().sorted().forEach(array::add);
+        }
+        if (!labels.isEmpty()) {
+            var array = body.putArray("label");
+            labels.stream().sorted().forEach(array::add);
         }
         body.put("daily", daily);
         Duration ttl = cache.ttlUntil(MESSAGES, to);

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.ctgraphql.graphql.GraphQLLong;
 import dev.ctgraphql.upstream.AsyncQueries;
 import dev.ctgraphql.upstream.CleverTapBadInputException;
 import dev.ctgraphql.upstream.CleverTapCalls;
@@ -143,6 +144,40 @@ public class CountClient {
         }
         return cache.get(REALTIME_CACHE, REALTIME.key() + " " + body, () -> calls.call(REALTIME, () -> rest().realtime(body)),
                 answer -> answer);
+    }
+
+    // ---- for other domains (live view, segments) ----
+
+    /**
+     * The real-time count as a GraphQL value, for other domains (the live view polls it). Buckets per dimension,
+     * largest first.
+     */
+    public Uni<RealtimeCount> realtimeCount(Set<RealtimeDimension> dimensions) {
+        return realtime(dimensions).map(body -> {
+            List<RealtimeBucket> buckets = new ArrayList<>();
+            for (RealtimeDimension dimension : RealtimeDimension.values()) {
+                if (!dimensions.contains(dimension)) {
+                    continue;
+                }
+                List<RealtimeBucket> part = new ArrayList<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = body.path(dimension.wire()).fields(); it.hasNext();) {
+                    Map.Entry<String, JsonNode> value = it.next();
+                    if (value.getValue().canConvertToLong()) {
+                        part.add(new RealtimeBucket(dimension, value.getKey(), GraphQLLong.of(value.getValue().asLong())));
+                    }
+                }
+                part.sort(Comparator.comparingLong((RealtimeBucket b) -> b.count().longValue()).reversed());
+                buckets.addAll(part);
+            }
+            return new RealtimeCount(GraphQLLong.of(body.path("count").asLong(0)), buckets);
+        });
+    }
+
+    /** A profile count as a GraphQL value (COMPLETE, or PENDING with its request id), for other domains (segments). */
+    public Uni<Count> profileCount(CqlQuery query) {
+        return count(Kind.PROFILES, query).map(result -> result.value() != null
+                ? Count.complete(result.value())
+                : Count.pending(requestId(Kind.PROFILES, result.requestId())));
     }
 
     /** CleverTap's final answer, or CleverTap's own "still running" shape when the deadline came first. */

@@ -3,7 +3,6 @@ package dev.ctgraphql.count;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -68,22 +67,7 @@ public class CountGraphQLApi {
         if (splitBy != null) {
             dimensions.addAll(splitBy);
         }
-        return client.realtime(dimensions).map(body -> {
-            List<RealtimeBucket> buckets = new ArrayList<>();
-            for (RealtimeDimension dimension : dimensions) {
-                JsonNode split = body.path(dimension.wire());
-                List<RealtimeBucket> part = new ArrayList<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = split.fields(); it.hasNext();) {
-                    Map.Entry<String, JsonNode> value = it.next();
-                    if (value.getValue().canConvertToLong()) {
-                        part.add(new RealtimeBucket(dimension, value.getKey(), GraphQLLong.of(value.getValue().asLong())));
-                    }
-                }
-                part.sort((a, b) -> Long.compare(b.count().longValue(), a.count().longValue()));
-                buckets.addAll(part);
-            }
-            return new RealtimeCount(GraphQLLong.of(body.path("count").asLong(0)), buckets);
-        });
+        return client.realtimeCount(dimensions);
     }
 
     @Query

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.arc.Unremovable;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 
 import dev.ctgraphql.graphql.BulkMutation;
@@ -15,17 +17,14 @@ import graphql.schema.DataFetchingEnvironment;
 
 /** Answers {@code uploadEvents}, reading the events straight from graphql-java's coerced arguments. */
 @ApplicationScoped
+@Unremovable
+@Identifier("uploadEvents")
 class EventUploadMutation implements BulkMutation {
 
     private final EventGraphQLApi api;
 
     EventUploadMutation(EventGraphQLApi api) {
         this.api = api;
-    }
-
-    @Override
-    public String field() {
-        return "uploadEvents";
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.arc.Unremovable;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 
 import dev.ctgraphql.graphql.BulkMutation;
@@ -21,17 +23,14 @@ final class ProfileUploadMutations {
 
     /** {@code uploadProfiles}. */
     @ApplicationScoped
+    @Unremovable
+    @Identifier("uploadProfiles")
     static class Profiles implements BulkMutation {
 
         private final ProfileGraphQLApi api;
 
         Profiles(ProfileGraphQLApi api) {
             this.api = api;
-        }
-
-        @Override
-        public String field() {
-            return "uploadProfiles";
         }
 
         @Override
@@ -55,17 +54,14 @@ final class ProfileUploadMutations {
 
     /** {@code uploadDeviceTokens}. */
     @ApplicationScoped
+    @Unremovable
+    @Identifier("uploadDeviceTokens")
     static class Tokens implements BulkMutation {
 
         private final ProfileGraphQLApi api;
 
         Tokens(ProfileGraphQLApi api) {
             this.api = api;
-        }
-
-        @Override
-        public String field() {
-            return "uploadDeviceTokens";
         }
 
         @Override

@@ -110,8 +110,8 @@ public class CleverTapCalls {
         if (response.ok()) {
             return response;
         }
-        LOG.warnf("CleverTap refused %s: HTTP %d, status '%s', code %d, error '%s'", endpoint.key(), response.httpStatus(),
-                response.bodyStatus(), response.code(), response.error());
+        // CleverTap's own words stay out of the log: its error text can echo what it was sent
+        LOG.warnf("CleverTap refused %s: HTTP %d, code %d", endpoint.key(), response.httpStatus(), response.code());
         int status = response.httpStatus();
         if (status == 401 || status == 403 || response.code() == 401 || response.code() == 403) {
             throw new CleverTapAuthFailedException("CleverTap refused this service's credentials for the " + endpoint.name()

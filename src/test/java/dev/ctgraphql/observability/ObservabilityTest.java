@@ -4,9 +4,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -21,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import dev.ctgraphql.GraphQLClient;
+import dev.ctgraphql.LogCapture;
 import dev.ctgraphql.upstream.CleverTapCredentials;
 
 import static io.restassured.RestAssured.given;
@@ -99,26 +97,8 @@ class ObservabilityTest {
 
     @Test
     void everyResponseCarriesARequestIdThatTheLogLinesOfTheRequestCarryToo() {
-        List<LogRecord> records = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                // the logging context is captured lazily: take it now, on the thread that logged
-                ((ExtLogRecord) record).copyAll();
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        root.addHandler(handler);
-        try {
+        List<ExtLogRecord> records;
+        try (LogCapture logs = LogCapture.start()) {
             String generated = given().get("/q/health/live").then().extract().header("X-Request-Id");
             assertThat(generated, notNullValue());
 
@@ -127,14 +107,12 @@ class ObservabilityTest {
                     .body(Map.of("query", GraphQLClient.document("countResult"), "variables",
                             Map.of("requestId", "events-424242")))
                     .post("/graphql").then().statusCode(200).header("X-Request-Id", "req-observability-1");
-        } finally {
-            root.removeHandler(handler);
+            records = logs.records();
         }
-        List<ExtLogRecord> ours = records.stream().filter(r -> r.getLoggerName().startsWith("dev.ctgraphql"))
-                .map(ExtLogRecord.class::cast).collect(Collectors.toList());
+        List<ExtLogRecord> ours = records.stream().filter(r -> r.getLoggerName().startsWith("dev.ctgraphql")).toList();
         assertThat(ours.stream().map(r -> r.getMdc("requestId")).toList(), hasItem("req-observability-1"));
-        for (LogRecord record : records) {
-            assertThat(String.valueOf(record.getMessage()) + record.getParameters(),
+        for (ExtLogRecord record : records) {
+            assertThat(record.getFormattedMessage(),
                     not(containsString(credentials.passcode())));
         }
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 import dev.ctgraphql.GraphQLClient;
+import dev.ctgraphql.ItApiKeys;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -69,7 +71,9 @@ class SharedCacheIT {
         Assumptions.assumeTrue("jar".equals(type) || "native".equals(type), "no second process for a " + type + " artifact");
         String executable = buildDir.resolve(artifact.getProperty("path")).toString();
         List<String> settings = List.of("-Dquarkus.http.port=" + secondPort, "-Dclevertap.sandbox.enabled=true",
-                "-Dclevertap.shared-cache.redis-url=" + redisUrl);
+                "-Dclevertap.shared-cache.redis-url=" + redisUrl,
+                // the same API keys as the first replica (the pom's it.api-keys)
+                "-Dclevertap-graphql.auth.api-keys=" + System.getProperty("it.api-keys"));
         List<String> command = new ArrayList<>();
         if ("jar".equals(type)) {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -92,8 +96,14 @@ class SharedCacheIT {
         }
     }
 
+    @BeforeAll
+    static void authenticate() {
+        ItApiKeys.sendAdminKey();
+    }
+
     @AfterAll
     static void stopSecondReplica() throws InterruptedException {
+        ItApiKeys.sendNoKey();
         if (second != null) {
             second.destroy();
             if (!second.waitFor(10, TimeUnit.SECONDS)) {

@@ -1,0 +1,72 @@
+package dev.ctgraphql.graphql.http;
+
+import java.util.Optional;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How {@code /graphql} treats requests: what it accepts, what it refuses, and which operations may run. */
+@ConfigMapping(prefix = "clevertap-graphql.endpoint")
+public interface EndpointConfig {
+
+    /** Largest request body; a bigger one is refused with 413 before it is read whole (uploads arrive as one body). */
+    @WithDefault("16M")
+    MemorySize maxBodySize();
+
+    /** Whether {@code __schema}/{@code __type} may be queried (and {@code /graphql/schema.graphql} served). */
+    @WithDefault("true")
+    boolean introspection();
+
+    Limits limits();
+
+    PersistedQueries persistedQueries();
+
+    /** Bounds on one GraphQL document and its variables, checked before anything runs. */
+    interface Limits {
+        /** Longest query text, in characters. */
+        @WithDefault("20000")
+        int maxQueryLength();
+
+        /** Most tokens the parser reads (a cheap guard against pathological documents). */
+        @WithDefault("5000")
+        int maxTokens();
+
+        /** Deepest field nesting (a root field is depth 1). */
+        @WithDefault("10")
+        int maxDepth();
+
+        /** Most field selections, counting every use of a fragment. */
+        @WithDefault("500")
+        int maxComplexity();
+
+        /** Most aliased fields. */
+        @WithDefault("30")
+        int maxAliases();
+
+        /** Most root fields in one operation. */
+        @WithDefault("15")
+        int maxRootFields();
+
+        /** Longest list in the variables (uploads: at most clevertap.uploads.max-records records anyway). */
+        @WithDefault("50000")
+        int maxListSize();
+
+        /** Deepest nesting of objects and lists in the variables. */
+        @WithDefault("16")
+        int maxVariablesDepth();
+    }
+
+    /** Automatic persisted queries, and the allowlist mode for public frontends. */
+    interface PersistedQueries {
+        /** Whether clients may register queries by hash (the automatic persisted query protocol). */
+        @WithDefault("true")
+        boolean automatic();
+
+        /**
+         * A persisted query manifest (a file path, or a class path resource); when set, ONLY its operations may run,
+         * sent by hash or as their exact text, and nothing can be registered.
+         */
+        Optional<String> allowlist();
+    }
+}

@@ -1,0 +1,415 @@
+package dev.ctgraphql.graphql.http;
+
+import java.io.StringReader;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.graphql.execution.ExecutionService;
+import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import graphql.language.OperationDefinition;
+
+/**
+ * {@code /graphql} over HTTP as the GraphQL-over-HTTP specification describes it, in front of SmallRye GraphQL's
+ * execution: POST with {@code application/json} (or a bare {@code application/graphql} document), GET for queries
+ * only, {@code application/graphql-response+json} when the caller accepts it, 4xx for requests that cannot run.
+ * Before anything executes it resolves persisted queries, applies the document and variables limits and refuses
+ * what it must; WebSocket upgrades pass through to SmallRye's subscription handler.
+ */
+@ApplicationScoped
+public class GraphQLEndpoint {
+
+    static final String PATH = "/graphql";
+    static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
+    static final String JSON = "application/json";
+    /** After Quarkus' authentication and authorization filters (negative orders), before SmallRye's own routes. */
+    private static final int ROUTE_ORDER = -1;
+    private static final Logger LOG = Logger.getLogger(GraphQLEndpoint.class);
+
+    private final EndpointConfig config;
+    private final PersistedQueries persisted;
+    private final DocumentCheck documents;
+    private final VariablesCheck variables;
+    private final Instance<CurrentIdentityAssociation> identities;
+    private final CurrentVertxRequest currentRequest;
+    private final JsonReaderFactory readers = JsonProvider.provider().createReaderFactory(Map.of());
+    private volatile ExecutionService execution;
+
+    GraphQLEndpoint(EndpointConfig config, PersistedQueries persisted, Instance<CurrentIdentityAssociation> identities,
+            CurrentVertxRequest currentRequest) {
+        this.config = config;
+        this.persisted = persisted;
+        this.documents = new DocumentCheck(config.limits(), config.introspection());
+        this.variables = new VariablesCheck(config.limits());
+        this.identities = identities;
+        this.currentRequest = currentRequest;
+    }
+
+    void install(@Observes Router router) {
+        long maxBody = config.maxBodySize().asLongValue();
+        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(maxBody).setHandleFileUploads(false);
+        router.route(PATH).order(ROUTE_ORDER).handler(ctx -> {
+            if (isUpgrade(ctx) || ctx.request().method() != HttpMethod.POST) {
+                ctx.next();
+                return;
+            }
+            String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null && isLonger(length, maxBody)) {
+                refuse(ctx, 413, JSON, RequestProblem.badInput("The request body is larger than "
+                        + config.maxBodySize().asLongValue() + " bytes"));
+                return;
+            }
+            bodies.handle(ctx);
+        }).failureHandler(ctx -> {
+            if (ctx.statusCode() == 413) {
+                refuse(ctx, 413, JSON, RequestProblem.badInput("The request body is larger than " + maxBody + " bytes"));
+            } else {
+                ctx.next();
+            }
+        });
+        router.route(PATH).order(ROUTE_ORDER + 1).handler(this::handle);
+        router.route(PATH + "/schema.graphql").order(ROUTE_ORDER).handler(ctx -> {
+            if (config.introspection()) {
+                ctx.next();
+            } else {
+                ctx.response().setStatusCode(404).end();
+            }
+        });
+    }
+
+    private static boolean isLonger(String contentLength, long max) {
+        try {
+            return Long.parseLong(contentLength.trim()) > max;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static boolean isUpgrade(RoutingContext ctx) {
+        String upgrade = ctx.request().getHeader(HttpHeaders.UPGRADE);
+        return upgrade != null && upgrade.equalsIgnoreCase("websocket");
+    }
+
+    private void handle(RoutingContext ctx) {
+        if (isUpgrade(ctx)) {
+            ctx.next();
+            return;
+        }
+        String media = negotiate(ctx.request().getHeader(HttpHeaders.ACCEPT));
+        if (media == null) {
+            refuse(ctx, 406, JSON, RequestProblem.badInput("This endpoint answers " + GRAPHQL_RESPONSE + " or " + JSON
+                    + "; the Accept header allows neither"));
+            return;
+        }
+        HttpMethod method = ctx.request().method();
+        GraphQLRequest request;
+        try {
+            if (method == HttpMethod.POST) {
+                request = fromBody(ctx);
+            } else if (method == HttpMethod.GET) {
+                request = fromQueryString(ctx.queryParams());
+            } else {
+                ctx.response().putHeader(HttpHeaders.ALLOW, "GET, POST");
+                refuse(ctx, 405, media, RequestProblem.badInput("Use POST (or GET for queries)"));
+                return;
+            }
+        } catch (MalformedRequest e) {
+            refuse(ctx, e.status, media, RequestProblem.badInput(e.getMessage()));
+            return;
+        }
+        Context context = Vertx.currentContext();
+        persisted.resolve(request.query(), request.extensions()).subscribe().with(resolved -> {
+            if (Vertx.currentContext() == context) {
+                run(ctx, media, method, request, resolved);
+            } else {
+                context.runOnContext(ignored -> run(ctx, media, method, request, resolved));
+            }
+        }, failure -> {
+            LOG.warnf("A persisted query could not be looked up (%s)", failure.getClass().getSimpleName());
+            refuse(ctx, 503, media, new RequestProblem("UPSTREAM_UNAVAILABLE",
+                    "The persisted query store cannot be reached; send the query text"));
+        });
+    }
+
+    private void run(RoutingContext ctx, String media, HttpMethod method, GraphQLRequest request,
+            PersistedQueries.Resolved resolved) {
+        if (resolved == null) {
+            refuse(ctx, 400, media, RequestProblem.badInput("The request has no query (send \"query\", or a persisted "
+                    + "query hash in extensions.persistedQuery)"));
+            return;
+        }
+        if (resolved.problem() != null) {
+            requestError(ctx, media, resolved.problem());
+            return;
+        }
+        DocumentCheck.Facts facts = documents.check(resolved.query());
+        if (facts.problem() != null) {
+            requestError(ctx, media, RequestProblem.badInput(facts.problem()));
+            return;
+        }
+        OperationDefinition.Operation kind = facts.kindOf(request.operationName());
+        if (method == HttpMethod.GET && kind != OperationDefinition.Operation.QUERY) {
+            ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
+            refuse(ctx, 405, media, RequestProblem.badInput("Only queries may be sent with GET; send "
+                    + (kind == null ? "this operation" : "a " + kind.name().toLowerCase(java.util.Locale.ROOT))
+                    + " with POST"));
+            return;
+        }
+        if (kind == OperationDefinition.Operation.SUBSCRIPTION) {
+            requestError(ctx, media, RequestProblem.badInput(
+                    "Subscriptions are served over WebSocket at /graphql (graphql-transport-ws)"));
+            return;
+        }
+        String tooBig = variables.check(request.variables());
+        if (tooBig != null) {
+            requestError(ctx, media, RequestProblem.badInput(tooBig));
+            return;
+        }
+        execute(ctx, media, request.toExecutionInput(resolved.query()));
+    }
+
+    /** Runs the operation the way Quarkus' own handler does: request context, caller identity, async execution. */
+    private void execute(RoutingContext ctx, String media, JsonObject input) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        InjectableContext.ContextState state = requestContext.getState();
+        ctx.response().endHandler(ignored -> requestContext.destroy(state));
+        try {
+            if (identities.isResolvable()) {
+                QuarkusHttpUser user = (QuarkusHttpUser) ctx.user();
+                CurrentIdentityAssociation association = identities.get();
+                if (user != null) {
+                    association.setIdentity(user.getSecurityIdentity());
+                } else {
+                    association.setIdentity(QuarkusHttpUser.getSecurityIdentity(ctx, null));
+                }
+            }
+            currentRequest.setCurrent(ctx);
+            dev.ctgraphql.upstream.ResponseNotes.open();
+            Map<String, Object> metadata = new ConcurrentHashMap<>();
+            metadata.put("runBlocking", false);
+            metadata.put("httpHeaders", headers(ctx.request().headers()));
+            metadata.put("state", state);
+            executionService().executeAsync(input, metadata, new ResponseWriter(ctx, media));
+        } finally {
+            io.smallrye.graphql.execution.context.SmallRyeContextManager.clearCurrentSmallRyeContext();
+            requestContext.deactivate();
+        }
+    }
+
+    private ExecutionService executionService() {
+        ExecutionService service = execution;
+        if (service == null) {
+            service = Arc.container().instance(ExecutionService.class).get();
+            execution = service;
+        }
+        return service;
+    }
+
+    private static Map<String, List<String>> headers(MultiMap headers) {
+        Map<String, List<String>> copy = new HashMap<>();
+        for (String name : headers.names()) {
+            copy.put(name, headers.getAll(name));
+        }
+        return copy;
+    }
+
+    /**
+     * The media type to answer with: among the types the caller accepts (by preference, {@code q} weights honoured),
+     * the first we can produce; JSON when it states no preference; null when it accepts nothing we produce.
+     */
+    static String negotiate(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return JSON;
+        }
+        String best = null;
+        double bestWeight = 0;
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
+            double weight = 1;
+            for (int i = 1; i < parts.length; i++) {
+                String parameter = parts[i].trim();
+                if (parameter.startsWith("q=")) {
+                    try {
+                        weight = Double.parseDouble(parameter.substring(2));
+                    } catch (NumberFormatException e) {
+                        weight = 0;
+                    }
+                }
+            }
+            String produced = switch (type) {
+                case GRAPHQL_RESPONSE, "application/graphql+json" -> GRAPHQL_RESPONSE;
+                case JSON, "application/*", "*/*" -> JSON;
+                default -> null;
+            };
+            // on equal weights the first listed wins
+            if (produced != null && weight > bestWeight) {
+                best = produced;
+                bestWeight = weight;
+            }
+        }
+        return best;
+    }
+
+    private GraphQLRequest fromBody(RoutingContext ctx) {
+        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type == null) {
+            throw new MalformedRequest(415, "Send the request as Content-Type: application/json");
+        }
+        String[] parts = type.split(";");
+        String mime = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].trim().toLowerCase(java.util.Locale.ROOT);
+            if (parameter.startsWith("charset=") && !parameter.equals("charset=utf-8")
+                    && !parameter.equals("charset=\"utf-8\"")) {
+                throw new MalformedRequest(415, "Only UTF-8 request bodies are accepted");
+            }
+        }
+        String body = ctx.body() == null ? null : ctx.body().asString();
+        if (body == null || body.isBlank()) {
+            throw new MalformedRequest(400, "The request body is empty; send {\"query\": \"...\"}");
+        }
+        if (mime.equals("application/graphql")) {
+            return new GraphQLRequest(body, null, null, null, null);
+        }
+        if (!mime.equals(JSON)) {
+            throw new MalformedRequest(415, "Content-Type " + mime + " is not accepted; send application/json");
+        }
+        JsonObject json;
+        try (JsonReader reader = readers.createReader(new StringReader(body))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new MalformedRequest(400, "The request body must be one JSON object {\"query\", \"variables\", "
+                        + "\"operationName\", \"extensions\"} (batches are not accepted)");
+            }
+            json = value.asJsonObject();
+        } catch (JsonException e) {
+            throw new MalformedRequest(400, "The request body is not valid JSON");
+        }
+        return new GraphQLRequest(string(json, "query"), string(json, "operationName"), object(json, "variables"),
+                object(json, "extensions"), json);
+    }
+
+    private GraphQLRequest fromQueryString(MultiMap parameters) {
+        return new GraphQLRequest(parameters.get("query"), parameters.get("operationName"),
+                parsedObject(parameters.get("variables"), "variables"),
+                parsedObject(parameters.get("extensions"), "extensions"), null);
+    }
+
+    private JsonObject parsedObject(String text, String name) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try (JsonReader reader = readers.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() == JsonValue.ValueType.NULL) {
+                return null;
+            }
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new MalformedRequest(400, "The " + name + " parameter must be a JSON object");
+            }
+            return value.asJsonObject();
+        } catch (JsonException e) {
+            throw new MalformedRequest(400, "The " + name + " parameter is not valid JSON");
+        }
+    }
+
+    private static String string(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof jakarta.json.JsonString text) {
+            return text.getString();
+        }
+        throw new MalformedRequest(400, "\"" + name + "\" must be a string");
+    }
+
+    private static JsonObject object(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value.getValueType() == JsonValue.ValueType.OBJECT) {
+            return value.asJsonObject();
+        }
+        throw new MalformedRequest(400, "\"" + name + "\" must be a JSON object");
+    }
+
+    /** A document-level refusal: 400 for {@code application/graphql-response+json}, 200 for legacy JSON callers. */
+    private static void requestError(RoutingContext ctx, String media, RequestProblem problem) {
+        refuse(ctx, media.equals(GRAPHQL_RESPONSE) ? 400 : 200, media, problem);
+    }
+
+    static void refuse(RoutingContext ctx, int status, String media, RequestProblem problem) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        JsonObject error = jakarta.json.Json.createObjectBuilder()
+                .add("errors", jakarta.json.Json.createArrayBuilder().add(jakarta.json.Json.createObjectBuilder()
+                        .add("message", problem.message())
+                        .add("extensions", jakarta.json.Json.createObjectBuilder().add("code", problem.code()))))
+                .build();
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, media + "; charset=utf-8")
+                .end(error.toString());
+    }
+
+    /** A request that is not a GraphQL-over-HTTP request at all. */
+    private static final class MalformedRequest extends RuntimeException {
+        final int status;
+
+        MalformedRequest(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
+    /** What the caller sent, whichever way it came. */
+    private record GraphQLRequest(String query, String operationName, JsonObject variables, JsonObject extensions,
+            JsonObject body) {
+
+        /** The object SmallRye executes; the caller's own body when it already holds the query to run. */
+        JsonObject toExecutionInput(String text) {
+            if (body != null && text.equals(query)) {
+                return body;
+            }
+            JsonObjectBuilder input = jakarta.json.Json.createObjectBuilder().add("query", text);
+            if (operationName != null) {
+                input.add("operationName", operationName);
+            }
+            if (variables != null) {
+                input.add("variables", variables);
+            }
+            return input.build();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.ctgraphql.profile;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Encoded;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * CleverTap's event export, as the profile activity timeline reads it: one user's events of one name. Built by
+ * {@code CleverTapRestClients}; answers are read as text so that both the HTTP status and the body's status are checked.
+ */
+@Path("/1")
+@Produces(MediaType.APPLICATION_JSON)
+interface ProfileActivityRestClient {
+
+    /** Opens an export cursor; no app fields, no event summary, no custom profile fields (the profile is known). */
+    @POST
+    @Path("/events.json")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<RestResponse<String>> openCursor(@QueryParam("batch_size") int batchSize, @QueryParam("app") boolean app,
+            @QueryParam("events") boolean events, @QueryParam("profile") boolean profile, JsonNode query);
+
+    /** One page; the cursor is already percent-encoded by CleverTap and is sent exactly as received. */
+    @GET
+    @Path("/events.json")
+    Uni<RestResponse<String>> page(@Encoded @QueryParam("cursor") String cursor);
+}

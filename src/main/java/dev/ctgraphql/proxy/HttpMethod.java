@@ -1,0 +1,9 @@
+package dev.ctgraphql.proxy;
+
+import org.eclipse.microprofile.graphql.Description;
+
+/** The HTTP methods CleverTap's API uses. */
+@Description("HTTP method of a raw CleverTap request.")
+public enum HttpMethod {
+    GET, POST
+}

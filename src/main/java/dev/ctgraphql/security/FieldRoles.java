@@ -1,0 +1,23 @@
+package dev.ctgraphql.security;
+
+import java.util.Set;
+
+/**
+ * Which role each root field needs. Queries and subscriptions need viewer, the uploads editor, and every other mutation
+ * admin: a mutation added later is admin-only until it is listed here.
+ */
+final class FieldRoles {
+
+    private static final Set<String> EDITOR_MUTATIONS = Set.of("uploadEvents", "uploadProfiles", "uploadDeviceTokens");
+
+    private FieldRoles() {
+    }
+
+    /** The role a root field of {@code type} (Query, Mutation or Subscription) needs. */
+    static String required(String type, String field) {
+        if (!"Mutation".equals(type)) {
+            return Roles.VIEWER;
+        }
+        return EDITOR_MUTATIONS.contains(field) ? Roles.EDITOR : Roles.ADMIN;
+    }
+}

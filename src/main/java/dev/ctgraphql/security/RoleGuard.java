@@ -1,0 +1,127 @@
+package dev.ctgraphql.security;
+
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.graphql.spi.EventingService;
+
+import graphql.GraphQLContext;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+
+/**
+ * Wraps the data fetcher of every root field so that a caller without the field's role (see {@link FieldRoles}) gets
+ * {@code null} and a {@code FORBIDDEN} error for that field only, and nothing is sent to CleverTap; the other fields of
+ * the same document are still answered.
+ *
+ * <p>
+ * SmallRye GraphQL loads it as a service ({@code META-INF/services/io.smallrye.graphql.spi.EventingService}) and calls it
+ * whenever the schema is built, with or without {@code quarkus.smallrye-graphql.events.enabled} (which would also fire a
+ * CDI event for every field fetched). It runs at static init, before CDI beans with run-time configuration can be
+ * created, so the identity association is looked up on first use. The check costs a set lookup: the caller's identity
+ * is read once per request and kept in the request's GraphQL context.
+ */
+public class RoleGuard implements EventingService {
+
+    private static final Logger LOG = Logger.getLogger(RoleGuard.class);
+    private static final String IDENTITY = RoleGuard.class.getName() + ".identity";
+    /** Where SmallRye GraphQL keeps the request context's state, for fetchers resumed on another thread. */
+    private static final String REQUEST_CONTEXT_STATE = "state";
+
+    private volatile CurrentIdentityAssociation identities;
+
+    /** Always on: a null key means SmallRye enables this service whatever the configuration. */
+    @Override
+    public String getConfigKey() {
+        return null;
+    }
+
+    @Override
+    public GraphQLSchema.Builder beforeSchemaBuild(GraphQLSchema.Builder builder) {
+        GraphQLSchema schema = builder.build();
+        GraphQLCodeRegistry registry = schema.getCodeRegistry();
+        GraphQLCodeRegistry.Builder guarded = GraphQLCodeRegistry.newCodeRegistry(registry);
+        for (GraphQLObjectType root : new GraphQLObjectType[]{schema.getQueryType(), schema.getMutationType(),
+                schema.getSubscriptionType()}) {
+            if (root == null) {
+                continue;
+            }
+            for (GraphQLFieldDefinition field : root.getFieldDefinitions()) {
+                FieldCoordinates coordinates = FieldCoordinates.coordinates(root.getName(), field.getName());
+                String role = FieldRoles.required(root.getName(), field.getName());
+                guarded.dataFetcher(coordinates, guard(registry.getDataFetcher(coordinates, field), role));
+                LOG.debugf("%s.%s needs role %s", root.getName(), field.getName(), role);
+            }
+        }
+        return builder.codeRegistry(guarded.build());
+    }
+
+    private DataFetcher<?> guard(DataFetcher<?> fetcher, String role) {
+        String message = "needs role " + role;
+        return environment -> {
+            if (caller(environment).hasRole(role)) {
+                return fetcher.get(environment);
+            }
+            return DataFetcherResult.newResult()
+                    .error(GraphqlErrorBuilder.newError(environment)
+                            .message("%s %s", environment.getField().getName(), message)
+                            .extensions(Map.of("code", "FORBIDDEN"))
+                            .build())
+                    .build();
+        };
+    }
+
+    /**
+     * The caller, read from the request context once per request. A mutation's later root fields run after the earlier
+     * ones finished, possibly on another thread without the request context: SmallRye keeps its state in the GraphQL
+     * context, which is where the identity is cached too.
+     */
+    private SecurityIdentity caller(DataFetchingEnvironment environment) {
+        GraphQLContext context = environment.getGraphQlContext();
+        SecurityIdentity cached = context.get(IDENTITY);
+        if (cached != null) {
+            return cached;
+        }
+        ManagedContext requestContext = Arc.container().requestContext();
+        boolean activated = false;
+        if (!requestContext.isActive()) {
+            InjectableContext.ContextState state = context.get(REQUEST_CONTEXT_STATE);
+            if (state == null) {
+                throw new IllegalStateException("no request context to read the caller's identity from");
+            }
+            requestContext.activate(state);
+            activated = true;
+        }
+        try {
+            SecurityIdentity identity = identities().getIdentity();
+            context.put(IDENTITY, identity);
+            return identity;
+        } finally {
+            if (activated) {
+                requestContext.deactivate();
+            }
+        }
+    }
+
+    private CurrentIdentityAssociation identities() {
+        CurrentIdentityAssociation association = identities;
+        if (association == null) {
+            association = Arc.container().instance(CurrentIdentityAssociation.class).get();
+            identities = association;
+        }
+        return association;
+    }
+}

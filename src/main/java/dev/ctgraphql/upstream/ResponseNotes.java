@@ -1,0 +1,61 @@
+package dev.ctgraphql.upstream;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.common.vertx.ContextLocals;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * What one GraphQL request should tell its caller besides data and errors, today: answers served from a cache
+ * after CleverTap failed (stale-if-error). The HTTP endpoint opens a notes holder on the request's Vert.x context
+ * before executing, the cache adds to it while resolving, and the endpoint writes what it holds into the response's
+ * {@code extensions}. Outside such a request (a subscription, a test calling a client directly) there is no holder
+ * and nothing is recorded.
+ */
+public final class ResponseNotes {
+
+    private static final String KEY = "ctg.response-notes";
+
+    /** One answer served from the cache because CleverTap could not be asked. */
+    public record Stale(String cache, Duration age, String reason) {
+    }
+
+    private final List<Stale> stale = new ArrayList<>(2);
+
+    private ResponseNotes() {
+    }
+
+    /** Opens a holder on the current (duplicated) Vert.x context; returns it, or empty off a Vert.x context. */
+    public static Optional<ResponseNotes> open() {
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            return Optional.empty();
+        }
+        ResponseNotes notes = new ResponseNotes();
+        ContextLocals.put(KEY, notes);
+        return Optional.of(notes);
+    }
+
+    /** The holder of the request running on the current Vert.x context, if it opened one. */
+    public static Optional<ResponseNotes> current() {
+        return Vertx.currentContext() == null ? Optional.empty() : ContextLocals.get(KEY);
+    }
+
+    /** Records that {@code cache} answered with an entry {@code age} old because of {@code reason}. */
+    public static void stale(String cache, Duration age, String reason) {
+        current().ifPresent(notes -> notes.add(new Stale(cache, age, reason)));
+    }
+
+    private synchronized void add(Stale entry) {
+        stale.add(entry);
+    }
+
+    /** What was recorded so far. */
+    public synchronized List<Stale> stale() {
+        return List.copyOf(stale);
+    }
+}
