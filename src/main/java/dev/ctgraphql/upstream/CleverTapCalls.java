@@ -28,7 +28,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Every request to CleverTap goes through here: it waits for a permit of the call's concurrency class, reads both the
  * HTTP status and the body's {@code status}, retries what is safe to retry with jittered backoff, maps failures to the
- * service's stable error codes and counts each attempt per endpoint and outcome.
+ * service's stable error codes and counts each attempt per endpoint and outcome. Each attempt reports to the
+ * {@link UpstreamCircuit}, and none is sent while it is open.
  */
 @ApplicationScoped
 public class CleverTapCalls {
@@ -42,11 +43,13 @@ public class CleverTapCalls {
     private final MeterRegistry registry;
     private final AsyncLimiter uploads;
     private final AsyncLimiter others;
+    private final UpstreamCircuit circuit;
 
-    CleverTapCalls(CleverTapConfig config, ObjectMapper mapper, MeterRegistry registry) {
+    CleverTapCalls(CleverTapConfig config, ObjectMapper mapper, MeterRegistry registry, UpstreamCircuit circuit) {
         this.config = config;
         this.mapper = mapper;
         this.registry = registry;
+        this.circuit = circuit;
         this.uploads = new AsyncLimiter("upload", config.limits().uploadConcurrency());
         this.others = new AsyncLimiter("other", config.limits().otherConcurrency());
         for (AsyncLimiter limiter : new AsyncLimiter[]{uploads, others}) {
@@ -75,16 +78,27 @@ public class CleverTapCalls {
      */
     public Uni<CleverTapResponse> exchange(Endpoint endpoint, Supplier<Uni<RestResponse<String>>> request, int maxRetries) {
         AsyncLimiter limiter = limiter(endpoint.limitClass());
+        // the circuit is asked once a permit is granted: calls queued before it opened are not sent either
+        Supplier<Uni<RestResponse<String>>> unlessOpen = () -> circuit.allow()
+                ? request.get()
+                : Uni.createFrom().failure(new CleverTapCircuitOpenException(
+                        "CleverTap is failing; the " + endpoint.name() + " request was not sent, retry later"));
         Uni<CleverTapResponse> once = Uni.createFrom().deferred(() -> {
             Timer.Sample sample = Timer.start(registry);
-            return limiter.run(request)
-                    .onFailure().transform(failure -> {
+            return limiter.run(unlessOpen)
+                    .onFailure(failure -> !(failure instanceof CleverTapCircuitOpenException)).transform(failure -> {
                         count(endpoint, sample, "no_answer");
+                        circuit.failed();
                         return transportFailure(endpoint, failure);
                     })
                     .map(response -> {
                         CleverTapResponse answer = parse(response);
                         count(endpoint, sample, outcome(answer));
+                        if (answer.httpStatus() >= 500) {
+                            circuit.failed();
+                        } else {
+                            circuit.succeeded();
+                        }
                         failIfRetryable(endpoint, answer);
                         return answer;
                     });
@@ -93,7 +107,8 @@ public class CleverTapCalls {
             return once;
         }
         return once.onFailure(f -> f instanceof CleverTapRateLimitedException
-                || (f instanceof CleverTapUnavailableException u && (u.notProcessed() || endpoint.retryable())))
+                || (f instanceof CleverTapUnavailableException u && !(f instanceof CleverTapCircuitOpenException)
+                        && (u.notProcessed() || endpoint.retryable())))
                 .retry()
                 .withBackOff(config.retry().initialBackoff(), config.retry().maxBackoff())
                 .withJitter(0.5)

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -56,6 +57,9 @@ public interface CleverTapConfig {
 
     /** The optional shared cache tier (Redis) behind the local caches, shared by replicas and function instances. */
     SharedCache sharedCache();
+
+    /** Answers past their freshness, and failing fast while CleverTap is down. */
+    Resilience resilience();
 
     /** The embedded CleverTap stand-in. */
     Sandbox sandbox();
@@ -155,6 +159,51 @@ public interface CleverTapConfig {
         /** Maximum number of entries. */
         @WithDefault("10000")
         long maximumSize();
+
+        /**
+         * Approximate memory the cache may hold, estimated from the size of CleverTap's answers; the cache is bounded by
+         * this and by {@link #maximumSize()}, whichever is reached first.
+         */
+        @WithDefault("32M")
+        MemorySize maximumBytes();
+
+        /**
+         * How long past its freshness an entry is still answered at once while one background call refreshes it
+         * (stale-while-revalidate); default: the entry's own time to live.
+         */
+        Optional<Duration> staleWhileRevalidate();
+
+        /**
+         * How long past its freshness an entry may still be answered, with a warning, when CleverTap fails
+         * (stale-if-error); default: {@code clevertap.resilience.stale-if-error}.
+         */
+        Optional<Duration> staleIfError();
+    }
+
+    interface Resilience {
+        /** Default longest time past its freshness that an entry may be answered when CleverTap fails. */
+        @WithDefault("10m")
+        Duration staleIfError();
+
+        /**
+         * Fraction by which entries' freshness is shortened, differently for each key (0.1: by 0 to 10%), so that
+         * entries written together do not expire together.
+         */
+        @WithDefault("0.1")
+        double ttlJitter();
+
+        /** The circuit breaker in front of CleverTap. */
+        Circuit circuit();
+    }
+
+    interface Circuit {
+        /** Consecutive failed attempts (no answer, timeouts, 5xx) that open the circuit; 4xx and 429 do not count. */
+        @WithDefault("10")
+        int failureThreshold();
+
+        /** How long an open circuit refuses calls before one probe call is let through. */
+        @WithDefault("5s")
+        Duration openFor();
     }
 
     interface SharedCache {

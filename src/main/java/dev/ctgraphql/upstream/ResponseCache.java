@@ -7,7 +7,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -26,36 +28,50 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * The read caches in front of CleverTap, one per kind of data, each bounded in size and with a time to live that may
- * be chosen per entry (a finished day's count lives longer than today's).
+ * The read caches in front of CleverTap, one per kind of data, each bounded in entries and in (approximate) bytes, with
+ * a time to live that may be chosen per entry (a finished day's count lives longer than today's).
  *
  * <p>
  * Two tiers: a local one in memory holding ready domain values, and, when {@code clevertap.shared-cache.redis-url} is
  * set, a shared one in Redis ({@link RedisTier}) holding CleverTap's answers as JSON, so that what one replica fetched
  * the others serve. A loader therefore produces JSON (CleverTap's answer, or a small JSON the client builds from it)
  * and a mapper turns that JSON into the value callers get; lookups go local, then shared, then CleverTap. Values whose
- * TTL is zero (e.g. a count still running) are never shared; a local copy of a shared entry lives no longer than the
+ * TTL is zero (e.g. a count still running) are never kept; a local copy of a shared entry is fresh no longer than the
  * shared entry. Invalidations drop both tiers, and the other replicas' local copies too.
  *
  * <p>
+ * Past its freshness a local entry is not dropped at once (see {@link CacheEntry}): for {@code stale-while-revalidate}
+ * it is answered at once while one background call refreshes it, so that an expiry under load costs neither a latency
+ * spike nor a burst of upstream calls; later, up to {@code stale-if-error}, it is answered only when asking CleverTap
+ * failed (unavailable, timed out, rate limited), and that answer is noted in the request's {@link ResponseNotes}. A
+ * refresh that fails keeps the old entry, except for failures such as refused credentials, which drop it. Freshness
+ * is shortened by up to {@code clevertap.resilience.ttl-jitter}, differently per key, so that entries written
+ * together do not expire together; it never exceeds the configured TTL.
+ *
+ * <p>
  * Concurrent identical misses share one load (shared tier and upstream call): the first caller's load is stored as an
- * in-flight future that later callers join. A load that fails is not kept. A caller that gives up does not cancel the
- * shared load. An answer loaded while the same cache was invalidated is not written to the shared tier, so that a
- * write never leaves a stale answer there.
+ * in-flight future that later callers join; refreshes are shared the same way. A load that fails is not kept. A
+ * caller that gives up does not cancel the shared load. An answer loaded while the same cache was invalidated is not
+ * kept, so that a write never leaves a stale answer behind.
  */
 @ApplicationScoped
 public class ResponseCache {
 
     private static final Logger LOG = Logger.getLogger(ResponseCache.class);
-    /** Lookups in the local tier, by cache and result (hit, miss). */
+    /** Lookups in the local tier, by cache and result (hit, stale: answered while refreshing, miss). */
     private static final String LOCAL_GETS = "clevertap.cache.gets";
     /** Lookups in the shared tier after a local miss, by cache and result (hit, miss, error). */
     private static final String SHARED_GETS = "clevertap.cache.shared.gets";
+    /** A parsed JSON tree, or the records mapped from it, takes about this many bytes per character of JSON text. */
+    private static final int HELD_BYTES_PER_JSON_CHAR = 4;
+    private static final String UNAVAILABLE = "UPSTREAM_UNAVAILABLE";
+    private static final String RATE_LIMITED = "UPSTREAM_RATE_LIMITED";
 
     private final CleverTapConfig config;
     private final MeterRegistry registry;
@@ -73,31 +89,24 @@ public class ResponseCache {
 
     /**
      * The cached value for {@code key} in cache {@code cacheName}, or {@code mapper} applied to the JSON that
-     * {@code loader} produces, kept for {@code ttl.apply(value)} (at most the cache's configured TTL; zero means "do not
-     * keep").
+     * {@code loader} produces, fresh for {@code ttl.apply(value)} (at most the cache's configured TTL; zero means "do
+     * not keep").
      */
     public <T> Uni<T> get(String cacheName, String key, Supplier<Uni<JsonNode>> loader, Function<JsonNode, T> mapper,
             Function<T, Duration> ttl) {
         Region region = regions.computeIfAbsent(cacheName, this::region);
+        Loading<T> loading = new Loading<>(loader, mapper, ttl);
+        CompletableFuture<CacheEntry> held = region.cache().getIfPresent(key);
+        if (held != null && held.isDone() && !held.isCompletedExceptionally()) {
+            return kept(region, key, held.join(), loading);
+        }
         AtomicBoolean loaded = new AtomicBoolean();
-        CompletableFuture<Entry> future = region.cache().get(key, (k, executor) -> {
+        CompletableFuture<CacheEntry> future = region.cache().get(key, (k, executor) -> {
             loaded.set(true);
-            return load(region, k, loader, mapper, ttl).subscribeAsCompletionStage();
+            return load(region, k, loading).subscribeAsCompletionStage();
         });
         (loaded.get() ? region.misses() : region.hits()).increment();
-        // a dependent stage: cancelling one caller must not cancel the load the others wait for
-        CompletableFuture<Entry> mine = future.thenApply(Function.identity());
-        Uni<Entry> answer = Uni.createFrom().completionStage(mine);
-        Context caller = Vertx.currentContext();
-        if (!mine.isDone() && caller != null) {
-            // a caller that joined another request's load resumes on its own context (its logs, its trace)
-            answer = answer.emitOn(task -> caller.runOnContext(ignored -> task.run()));
-        }
-        return answer.map(entry -> {
-            @SuppressWarnings("unchecked")
-            T value = (T) entry.value;
-            return value;
-        });
+        return joined(future).map(ResponseCache::value);
     }
 
     /** Same as {@link #get(String, String, Supplier, Function, Function)} with the cache's configured TTL for every entry. */
@@ -105,18 +114,117 @@ public class ResponseCache {
         return get(cacheName, key, loader, mapper, value -> Duration.ofDays(36500));
     }
 
-    private <T> Uni<Entry> load(Region region, String key, Supplier<Uni<JsonNode>> loader, Function<JsonNode, T> mapper,
-            Function<T, Duration> ttl) {
+    /** Answers from an entry held locally: fresh, stale while one call refreshes it, or only if CleverTap fails. */
+    private <T> Uni<T> kept(Region region, String key, CacheEntry entry, Loading<T> loading) {
+        long now = System.nanoTime();
+        T value = value(entry);
+        if (entry.freshAt(now)) {
+            region.hits().increment();
+            return Uni.createFrom().item(value);
+        }
+        if (entry.revalidatableAt(now)) {
+            region.stale().increment();
+            refresh(region, key, entry, loading, true);
+            if (entry.refreshFailure() != null) {
+                ResponseNotes.stale(region.name(), entry.age(now), entry.refreshFailure());
+            }
+            return Uni.createFrom().item(value);
+        }
+        // too old to answer without asking CleverTap; still the answer when CleverTap cannot be asked
+        region.misses().increment();
+        return joined(refresh(region, key, entry, loading, false))
+                .onFailure(failure -> staleReason(failure) != null && entry.keptAt(System.nanoTime()))
+                .recoverWithItem(failure -> {
+                    region.staleOnError().increment();
+                    ResponseNotes.stale(region.name(), entry.age(System.nanoTime()), staleReason(failure));
+                    return entry;
+                })
+                .map(ResponseCache::value);
+    }
+
+    /**
+     * Loads a held entry again, once however many callers ask meanwhile, and replaces it unless the cache was invalidated
+     * meanwhile. A {@code detached} refresh answers nobody waiting, so it runs on a new Vert.x context: the request
+     * that happened to start it has moved on, and its logs and trace must not carry the refresh.
+     */
+    private CompletableFuture<CacheEntry> refresh(Region region, String key, CacheEntry old, Loading<?> loading,
+            boolean detached) {
+        CompletableFuture<CacheEntry> mine = new CompletableFuture<>();
+        CompletableFuture<CacheEntry> running = region.refreshes().putIfAbsent(key, mine);
+        if (running != null) {
+            return running;
+        }
+        region.refreshed().increment();
+        long epoch = region.epoch().get();
+        Runnable start = () -> load(region, key, loading).subscribe().with(entry -> {
+            if (region.epoch().get() == epoch) {
+                region.cache().put(key, CompletableFuture.completedFuture(entry));
+            }
+            region.refreshes().remove(key, mine);
+            mine.complete(entry);
+        }, failure -> {
+            String reason = staleReason(failure);
+            if (reason != null) {
+                old.refreshFailed(reason);
+            } else {
+                // e.g. refused credentials: the next caller must see that error, not an old answer
+                region.cache().synchronous().asMap().remove(key, old);
+            }
+            LOG.debugf("Refreshing an entry of %s failed: %s", region.name(), failure.getClass().getSimpleName());
+            region.refreshes().remove(key, mine);
+            mine.completeExceptionally(failure);
+        });
+        Context caller = Vertx.currentContext();
+        if (detached && caller != null) {
+            VertxContext.createNewDuplicatedContext(caller).runOnContext(ignored -> start.run());
+        } else {
+            start.run();
+        }
+        return mine;
+    }
+
+    /**
+     * A caller's view of a shared load: cancelling it does not cancel the load the others wait for, and a caller that
+     * joined another request's load resumes on its own Vert.x context (its logs, its trace).
+     */
+    private static Uni<CacheEntry> joined(CompletableFuture<CacheEntry> future) {
+        CompletableFuture<CacheEntry> mine = future.thenApply(Function.identity());
+        Uni<CacheEntry> answer = Uni.createFrom().completionStage(mine);
+        Context caller = Vertx.currentContext();
+        if (!mine.isDone() && caller != null) {
+            answer = answer.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+        }
+        return answer;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T value(CacheEntry entry) {
+        return (T) entry.value;
+    }
+
+    /** The error code to note when a failure lets a kept entry be answered, or null when it must not be. */
+    private static String staleReason(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof CleverTapRateLimitedException) {
+            return RATE_LIMITED;
+        }
+        if (cause instanceof CleverTapUnavailableException || cause instanceof TimeoutException) {
+            return UNAVAILABLE;
+        }
+        return null;
+    }
+
+    private <T> Uni<CacheEntry> load(Region region, String key, Loading<T> loading) {
         if (!shared.enabled()) {
-            return Uni.createFrom().deferred(loader::get).map(json -> {
-                T value = mapper.apply(json);
-                return new Entry(value, capped(region, ttl.apply(value)));
+            return Uni.createFrom().deferred(loading.loader()::get).map(json -> {
+                T value = loading.mapper().apply(json);
+                return entry(region, key, value, capped(region, loading.ttl().apply(value)), json.toString().length());
             });
         }
         long epoch = region.epoch().get();
         String sharedKey = shared.key(region.name(), key);
         return shared.get(sharedKey).chain(lookup -> {
-            Entry found = lookup.status() == RedisTier.Status.HIT ? fromShared(region, lookup, mapper, ttl) : null;
+            CacheEntry found = lookup.status() == RedisTier.Status.HIT ? fromShared(region, lookup, loading) : null;
             Counter counter = found != null
                     ? region.sharedHits()
                     : lookup.status() == RedisTier.Status.ERROR ? region.sharedErrors() : region.sharedMisses();
@@ -124,36 +232,63 @@ public class ResponseCache {
             if (found != null) {
                 return Uni.createFrom().item(found);
             }
-            return Uni.createFrom().deferred(loader::get).chain(json -> {
-                T value = mapper.apply(json);
-                Entry entry = new Entry(value, capped(region, ttl.apply(value)));
-                if (entry.ttl.isZero() || region.epoch().get() != epoch) {
+            return Uni.createFrom().deferred(loading.loader()::get).chain(json -> {
+                T value = loading.mapper().apply(json);
+                String text = json.toString();
+                CacheEntry entry = entry(region, key, value, capped(region, loading.ttl().apply(value)), text.length());
+                if (!entry.kept() || region.epoch().get() != epoch) {
                     return Uni.createFrom().item(entry);
                 }
                 // an invalidation may have been sent while the answer was on its way to Redis: take it out again
-                return shared.put(sharedKey, json.toString(), entry.ttl)
+                return shared.put(sharedKey, text, entry.ttl)
                         .chain(() -> region.epoch().get() == epoch ? Uni.createFrom().voidItem() : shared.remove(sharedKey))
                         .replaceWith(entry);
             });
         });
     }
 
-    /** An entry read from the shared tier, kept locally no longer than it remains there; null when it cannot be read. */
-    private <T> Entry fromShared(Region region, RedisTier.Lookup lookup, Function<JsonNode, T> mapper,
-            Function<T, Duration> ttl) {
+    /**
+     * An entry read from the shared tier, fresh locally no longer than it remains there; null when it cannot be read.
+     */
+    private <T> CacheEntry fromShared(Region region, RedisTier.Lookup lookup, Loading<T> loading) {
         try {
-            T value = mapper.apply(this.mapper.readTree(lookup.json()));
-            Duration local = capped(region, ttl.apply(value));
+            T value = loading.mapper().apply(this.mapper.readTree(lookup.json()));
+            Duration wanted = capped(region, loading.ttl().apply(value));
+            Duration local = wanted;
+            long age = 0;
             if (lookup.ttlMillis() != -1) {
                 Duration remaining = Duration.ofMillis(Math.max(0, lookup.ttlMillis()));
                 local = remaining.compareTo(local) < 0 ? remaining : local;
+                age = Math.max(0, wanted.minus(remaining).toNanos());
             }
-            return new Entry(value, local);
+            return new CacheEntry(value, local, HELD_BYTES_PER_JSON_CHAR * lookup.json().length(), System.nanoTime() - age,
+                    region.staleWhileRevalidate(local), region.staleIfError());
         } catch (Exception e) {
             LOG.debugf("Unreadable shared cache entry in %s, loading it again: %s", region.name(),
                     e.getClass().getSimpleName());
             return null;
         }
+    }
+
+    private CacheEntry entry(Region region, String key, Object value, Duration ttl, int jsonChars) {
+        Duration fresh = jittered(key, ttl);
+        return new CacheEntry(value, fresh, HELD_BYTES_PER_JSON_CHAR * jsonChars, System.nanoTime(),
+                region.staleWhileRevalidate(fresh), region.staleIfError());
+    }
+
+    /**
+     * {@code ttl} shortened by a fraction (up to the configured jitter) derived from {@code key}: the same on every
+     * replica, spread over keys, and never longer than {@code ttl}.
+     */
+    Duration jittered(String key, Duration ttl) {
+        double jitter = config.resilience().ttlJitter();
+        if (ttl.isZero() || jitter <= 0) {
+            return ttl;
+        }
+        // Fibonacci hashing: keys that differ in one character still land far apart
+        long mixed = key.hashCode() * 0x9E3779B97F4A7C15L;
+        double spread = (mixed >>> 11) * 0x1.0p-53;
+        return Duration.ofNanos((long) (ttl.toNanos() * (1 - Math.min(jitter, 1) * spread)));
     }
 
     /** The configured TTL of a cache for data that no longer changes. */
@@ -257,16 +392,29 @@ public class ResponseCache {
 
     private Region region(String name) {
         CleverTapConfig.CacheSpec spec = spec(name);
-        AsyncCache<String, Entry> cache = Caffeine.newBuilder()
-                .maximumSize(spec.maximumSize())
-                .expireAfter(new PerEntryTtl())
+        long maxBytes = spec.maximumBytes().asLongValue();
+        // every entry weighs at least this much, so that maximum-size also holds under the weight bound
+        long floor = Math.max(1, maxBytes / Math.max(1, spec.maximumSize()));
+        AsyncCache<String, CacheEntry> cache = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((String key, CacheEntry entry) -> (int) Math.min(Integer.MAX_VALUE, Math.max(floor, entry.weight)))
+                .expireAfter(new KeepUntil())
                 .buildAsync();
         boolean twoTiers = shared.enabled();
-        Region region = new Region(name, cache, spec.ttl(), gets(LOCAL_GETS, name, "hit"), gets(LOCAL_GETS, name, "miss"),
+        Region region = new Region(name, cache, spec.ttl(), spec.staleWhileRevalidate().orElse(null),
+                spec.staleIfError().orElse(config.resilience().staleIfError()), new ConcurrentHashMap<>(),
+                gets(LOCAL_GETS, name, "hit"), gets(LOCAL_GETS, name, "stale"), gets(LOCAL_GETS, name, "miss"),
+                Counter.builder("clevertap.cache.stale.if.error").tag("cache", name)
+                        .description("Answers served past their freshness because CleverTap failed").register(registry),
+                Counter.builder("clevertap.cache.refreshes").tag("cache", name)
+                        .description("Loads of entries past their freshness (one per expired entry)").register(registry),
                 twoTiers ? gets(SHARED_GETS, name, "hit") : null, twoTiers ? gets(SHARED_GETS, name, "miss") : null,
                 twoTiers ? gets(SHARED_GETS, name, "error") : null, new AtomicLong());
         Gauge.builder("clevertap.cache.size", cache, c -> c.synchronous().estimatedSize()).tag("cache", name)
                 .description("Entries held").register(registry);
+        Gauge.builder("clevertap.cache.weight", cache,
+                c -> c.synchronous().policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L))
+                .tag("cache", name).baseUnit("bytes").description("Approximate memory held").register(registry);
         return region;
     }
 
@@ -276,30 +424,39 @@ public class ResponseCache {
                 .register(registry);
     }
 
-    private record Entry(Object value, Duration ttl) {
+    /** What a caller's load consists of: the upstream call, the mapping of its JSON, and the TTL of the value. */
+    private record Loading<T>(Supplier<Uni<JsonNode>> loader, Function<JsonNode, T> mapper, Function<T, Duration> ttl) {
     }
 
     /**
-     * One cache: its local tier, its counters (the shared ones null without a shared tier) and an epoch that changes on
-     * every invalidation, so that a load that overlapped one does not leave its answer in the shared tier.
+     * One cache: its local tier, its refreshes in flight, its counters (the shared ones null without a shared tier) and
+     * an epoch that changes on every invalidation, so that a load that overlapped one does not leave its answer behind.
      */
-    private record Region(String name, AsyncCache<String, Entry> cache, Duration maxTtl, Counter hits, Counter misses,
-            Counter sharedHits, Counter sharedMisses, Counter sharedErrors, AtomicLong epoch) {
+    private record Region(String name, AsyncCache<String, CacheEntry> cache, Duration maxTtl, Duration revalidateWindow,
+            Duration staleIfError, Map<String, CompletableFuture<CacheEntry>> refreshes, Counter hits, Counter stale,
+            Counter misses, Counter staleOnError, Counter refreshed, Counter sharedHits, Counter sharedMisses,
+            Counter sharedErrors, AtomicLong epoch) {
+
+        /** How long past freshness an entry is answered while refreshing: configured, else its own freshness. */
+        Duration staleWhileRevalidate(Duration fresh) {
+            return revalidateWindow != null ? revalidateWindow : fresh;
+        }
     }
 
-    private static final class PerEntryTtl implements Expiry<String, Entry> {
+    /** Caffeine drops an entry when it is past even stale-if-error; before that {@link #kept} decides how to serve it. */
+    private static final class KeepUntil implements Expiry<String, CacheEntry> {
         @Override
-        public long expireAfterCreate(String key, Entry entry, long currentTime) {
-            return entry.ttl.toNanos();
+        public long expireAfterCreate(String key, CacheEntry entry, long currentTime) {
+            return Math.max(0, entry.keepUntil - currentTime);
         }
 
         @Override
-        public long expireAfterUpdate(String key, Entry entry, long currentTime, long currentDuration) {
-            return entry.ttl.toNanos();
+        public long expireAfterUpdate(String key, CacheEntry entry, long currentTime, long currentDuration) {
+            return Math.max(0, entry.keepUntil - currentTime);
         }
 
         @Override
-        public long expireAfterRead(String key, Entry entry, long currentTime, long currentDuration) {
+        public long expireAfterRead(String key, CacheEntry entry, long currentTime, long currentDuration) {
             return currentDuration;
         }
     }

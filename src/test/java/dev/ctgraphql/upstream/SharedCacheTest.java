@@ -115,7 +115,8 @@ class SharedCacheTest {
         assertThat(counts.get(0), startsWith(base() + "counts:POST /1/counts/events.json {"));
         assertThat(mapper.readTree(redis.getAndAwait(counts.get(0)).toString()).path("count").asLong(), equalTo(count));
         long ttl = redis.pttlAndAwait(counts.get(0)).toLong();
-        assertThat("settled days: the counts TTL (1h)", ttl, greaterThan(Duration.ofMinutes(59).toMillis()));
+        assertThat("settled days: the counts TTL (1h, shortened by up to 10% of jitter)", ttl,
+                greaterThan(Duration.ofMinutes(53).toMillis()));
         assertThat(ttl, lessThanOrEqualTo(Duration.ofHours(1).toMillis()));
 
         String profileKey = base() + "profiles:GET /1/profile.json IDENTITY=" + identity;
@@ -212,7 +213,14 @@ class SharedCacheTest {
         assertThat("read from Redis", get.call(), equalTo(1L));
         assertThat("kept locally meanwhile", get.call(), equalTo(1L));
         Thread.sleep(1500);
-        assertThat("both copies expired: loaded again", get.call(), equalTo(2L));
+        assertThat("both copies expired: answered once more while it is loaded again", get.call(), equalTo(1L));
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long answer = get.call();
+        while (answer != 2L && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            answer = get.call();
+        }
+        assertThat("then the new answer", answer, equalTo(2L));
         assertThat(loads.get(), equalTo(2));
     }
 
