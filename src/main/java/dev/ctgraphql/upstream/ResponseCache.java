@@ -77,6 +77,7 @@ public class ResponseCache {
     private final MeterRegistry registry;
     private final RedisTier shared;
     private final ObjectMapper mapper;
+    private final AtomicLong generation = new AtomicLong();
     private final Map<String, Region> regions = new ConcurrentHashMap<>();
 
     ResponseCache(CleverTapConfig config, MeterRegistry registry, RedisTier shared, ObjectMapper mapper) {
@@ -100,6 +101,7 @@ public class ResponseCache {
         if (held != null && held.isDone() && !held.isCompletedExceptionally()) {
             return kept(region, key, held.join(), loading);
         }
+        ResponseNotes.notFresh();
         AtomicBoolean loaded = new AtomicBoolean();
         CompletableFuture<CacheEntry> future = region.cache().get(key, (k, executor) -> {
             loaded.set(true);
@@ -120,8 +122,10 @@ public class ResponseCache {
         T value = value(entry);
         if (entry.freshAt(now)) {
             region.hits().increment();
+            ResponseNotes.freshUntil(entry.freshUntil);
             return Uni.createFrom().item(value);
         }
+        ResponseNotes.notFresh();
         if (entry.revalidatableAt(now)) {
             region.stale().increment();
             refresh(region, key, entry, loading, true);
@@ -360,8 +364,17 @@ public class ResponseCache {
         return region == null ? 0 : region.cache().synchronous().estimatedSize();
     }
 
+    /**
+     * A number that changes whenever anything is dropped from the local tier (a write, another replica's write, a
+     * clear): whatever was derived from the caches under an older number may be stale.
+     */
+    public long generation() {
+        return generation.get();
+    }
+
     /** Drops local entries: some keys of a cache, a whole cache (keys null), or everything (cache null). */
     private void dropLocal(String cacheName, List<String> keys) {
+        generation.incrementAndGet();
         List<Region> targets = new ArrayList<>();
         if (cacheName == null) {
             targets.addAll(regions.values());

@@ -10,8 +10,9 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * What one GraphQL request should tell its caller besides data and errors, today: answers served from a cache
- * after CleverTap failed (stale-if-error). The HTTP endpoint opens a notes holder on the request's Vert.x context
+ * What one GraphQL request should tell its caller besides data and errors (answers served from a cache after
+ * CleverTap failed: stale-if-error), and how long its answer stays true (the earliest end of freshness among the
+ * cache entries it read, or never cacheable when one was not fresh or had to be loaded). The HTTP endpoint opens a notes holder on the request's Vert.x context
  * before executing, the cache adds to it while resolving, and the endpoint writes what it holds into the response's
  * {@code extensions}. Outside such a request (a subscription, a test calling a client directly) there is no holder
  * and nothing is recorded.
@@ -25,6 +26,9 @@ public final class ResponseNotes {
     }
 
     private final List<Stale> stale = new ArrayList<>(2);
+    private long freshUntil = Long.MAX_VALUE;
+    private int freshReads;
+    private boolean notFresh;
 
     private ResponseNotes() {
     }
@@ -50,8 +54,36 @@ public final class ResponseNotes {
         current().ifPresent(notes -> notes.add(new Stale(cache, age, reason)));
     }
 
+    /** Records that a fresh cache entry, fresh until {@code nanoTime}, was read. */
+    public static void freshUntil(long nanoTime) {
+        current().ifPresent(notes -> notes.readFresh(nanoTime));
+    }
+
+    /** Records that some answer was not a fresh cache entry (loaded now, or stale): the response is not reusable. */
+    public static void notFresh() {
+        current().ifPresent(ResponseNotes::markNotFresh);
+    }
+
     private synchronized void add(Stale entry) {
         stale.add(entry);
+        notFresh = true;
+    }
+
+    private synchronized void readFresh(long nanoTime) {
+        freshReads++;
+        freshUntil = Math.min(freshUntil, nanoTime);
+    }
+
+    private synchronized void markNotFresh() {
+        notFresh = true;
+    }
+
+    /**
+     * Until when (a {@link System#nanoTime()} value) an identical request would get the same answer from the caches,
+     * or 0 when the answer must not be reused: nothing came from a cache, or something was not fresh.
+     */
+    public synchronized long reusableUntil() {
+        return notFresh || freshReads == 0 ? 0 : freshUntil;
     }
 
     /** What was recorded so far. */

@@ -3,7 +3,9 @@ package dev.ctgraphql.graphql.http;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -30,7 +32,19 @@ import graphql.parser.ParserOptions;
 final class DocumentCheck {
 
     /** What a document is, as far as the endpoint cares; {@code problem} is null when it may run. */
-    record Facts(String problem, Map<String, OperationDefinition.Operation> operations, boolean syntaxError) {
+    record Facts(String problem, Map<String, OperationDefinition.Operation> operations, boolean syntaxError,
+            Set<String> reusable) {
+
+        Facts(String problem, Map<String, OperationDefinition.Operation> operations, boolean syntaxError) {
+            this(problem, operations, syntaxError, Set.of());
+        }
+
+        /** Whether the answer of the operation {@code operationName} selects may be reused (see EndpointConfig). */
+        boolean reusable(String operationName) {
+            return reusable.contains(operationName == null && operations.size() == 1
+                    ? operations.keySet().iterator().next()
+                    : operationName);
+        }
 
         /** The kind of the operation that {@code operationName} selects; null when it cannot be told. */
         OperationDefinition.Operation kindOf(String operationName) {
@@ -43,11 +57,13 @@ final class DocumentCheck {
 
     private final EndpointConfig.Limits limits;
     private final boolean introspection;
+    private final Set<String> reusableRootFields;
     private final Cache<String, Facts> known = Caffeine.newBuilder().maximumSize(2000).build();
 
-    DocumentCheck(EndpointConfig.Limits limits, boolean introspection) {
+    DocumentCheck(EndpointConfig.Limits limits, boolean introspection, Set<String> reusableRootFields) {
         this.limits = limits;
         this.introspection = introspection;
+        this.reusableRootFields = reusableRootFields;
     }
 
     Facts check(String query) {
@@ -78,20 +94,28 @@ final class DocumentCheck {
             fragments.put(fragment.getName(), fragment);
         }
         Map<String, OperationDefinition.Operation> operations = new HashMap<>();
+        Set<String> reusable = new HashSet<>();
         String problem = null;
         for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
-            operations.put(operation.getName() == null ? "" : operation.getName(), operation.getOperation());
+            String name = operation.getName() == null ? "" : operation.getName();
+            operations.put(name, operation.getOperation());
             if (problem == null) {
-                problem = new Measure(fragments).operation(operation);
+                Measure measure = new Measure(fragments);
+                problem = measure.operation(operation);
+                if (operation.getOperation() == OperationDefinition.Operation.QUERY
+                        && reusableRootFields.containsAll(measure.rootFields)) {
+                    reusable.add(name);
+                }
             }
         }
-        return new Facts(problem, Map.copyOf(operations), false);
+        return new Facts(problem, Map.copyOf(operations), false, Set.copyOf(reusable));
     }
 
     /** One walk over one operation; stops at the first limit passed. */
     private final class Measure {
         private final Map<String, FragmentDefinition> fragments;
         private final Deque<String> spreading = new ArrayDeque<>();
+        private final Set<String> rootFields = new HashSet<>();
         private int fields;
         private int aliases;
         private String problem;
@@ -117,8 +141,9 @@ final class DocumentCheck {
                 if (count > limits.maxRootFields()) {
                     return count;
                 }
-                if (selection instanceof Field) {
+                if (selection instanceof Field field) {
                     count++;
+                    rootFields.add(field.getName());
                 } else if (selection instanceof InlineFragment inline) {
                     count += countRootFields(inline.getSelectionSet());
                 } else if (selection instanceof FragmentSpread spread && !spreading.contains(spread.getName())) {

@@ -1,6 +1,7 @@
 package dev.ctgraphql.graphql.http;
 
 import java.util.Optional;
+import java.util.Set;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -21,6 +22,8 @@ public interface EndpointConfig {
     Limits limits();
 
     PersistedQueries persistedQueries();
+
+    Answers answers();
 
     /** Bounds on one GraphQL document and its variables, checked before anything runs. */
     interface Limits {
@@ -68,5 +71,24 @@ public interface EndpointConfig {
          * sent by hash or as their exact text, and nothing can be registered.
          */
         Optional<String> allowlist();
+    }
+
+    /**
+     * Reuse of whole answers: a query whose every root field answers from CleverTap's cached data, and whose data all
+     * came from fresh cache entries, is answered again byte for byte to the same request from a caller with the same
+     * roles until the first of those entries stops being fresh, or anything is invalidated.
+     */
+    interface Answers {
+        @WithDefault("true")
+        boolean reuse();
+
+        /** Memory the kept answers may take. */
+        @WithDefault("32M")
+        MemorySize maximumBytes();
+
+        /** Root fields whose answers are made only of cached CleverTap data (and so may be reused). */
+        @WithDefault("campaigns,campaign,messageReports,profile,profiles,events,eventCount,profileCount,trend,"
+                + "topPropertyValues,realtimeUserCount,channelPerformance,__typename")
+        Set<String> rootFields();
     }
 }

@@ -35,6 +35,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
+import dev.ctgraphql.security.GraphQLAccess;
+import dev.ctgraphql.upstream.ResponseNotes;
+
 import graphql.language.OperationDefinition;
 
 /**
@@ -56,6 +59,8 @@ public class GraphQLEndpoint {
 
     private final EndpointConfig config;
     private final PersistedQueries persisted;
+    private final AnswerMemo memo;
+    private final GraphQLAccess access;
     private final DocumentCheck documents;
     private final VariablesCheck variables;
     private final Instance<CurrentIdentityAssociation> identities;
@@ -63,11 +68,13 @@ public class GraphQLEndpoint {
     private final JsonReaderFactory readers = JsonProvider.provider().createReaderFactory(Map.of());
     private volatile ExecutionService execution;
 
-    GraphQLEndpoint(EndpointConfig config, PersistedQueries persisted, Instance<CurrentIdentityAssociation> identities,
-            CurrentVertxRequest currentRequest) {
+    GraphQLEndpoint(EndpointConfig config, PersistedQueries persisted, AnswerMemo memo, GraphQLAccess access,
+            Instance<CurrentIdentityAssociation> identities, CurrentVertxRequest currentRequest) {
         this.config = config;
         this.persisted = persisted;
-        this.documents = new DocumentCheck(config.limits(), config.introspection());
+        this.memo = memo;
+        this.access = access;
+        this.documents = new DocumentCheck(config.limits(), config.introspection(), config.answers().rootFields());
         this.variables = new VariablesCheck(config.limits());
         this.identities = identities;
         this.currentRequest = currentRequest;
@@ -77,7 +84,15 @@ public class GraphQLEndpoint {
         long maxBody = config.maxBodySize().asLongValue();
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(maxBody).setHandleFileUploads(false);
         router.route(PATH).order(ROUTE_ORDER).handler(ctx -> {
-            if (isUpgrade(ctx) || ctx.request().method() != HttpMethod.POST) {
+            // a WebSocket authenticates with its connection_init payload, in SmallRye's handler
+            if (isUpgrade(ctx)) {
+                ctx.next();
+                return;
+            }
+            if (!access.admit(ctx)) {
+                return;
+            }
+            if (ctx.request().method() != HttpMethod.POST) {
                 ctx.next();
                 return;
             }
@@ -97,6 +112,9 @@ public class GraphQLEndpoint {
         });
         router.route(PATH).order(ROUTE_ORDER + 1).handler(this::handle);
         router.route(PATH + "/schema.graphql").order(ROUTE_ORDER).handler(ctx -> {
+            if (!access.admit(ctx)) {
+                return;
+            }
             if (config.introspection()) {
                 ctx.next();
             } else {
@@ -130,6 +148,10 @@ public class GraphQLEndpoint {
             return;
         }
         HttpMethod method = ctx.request().method();
+        AnswerMemo.Slot slot = method == HttpMethod.POST || method == HttpMethod.GET ? memo.slot(ctx, media) : null;
+        if (slot != null && memo.answer(ctx, slot)) {
+            return;
+        }
         GraphQLRequest request;
         try {
             if (method == HttpMethod.POST) {
@@ -148,9 +170,9 @@ public class GraphQLEndpoint {
         Context context = Vertx.currentContext();
         persisted.resolve(request.query(), request.extensions()).subscribe().with(resolved -> {
             if (Vertx.currentContext() == context) {
-                run(ctx, media, method, request, resolved);
+                run(ctx, media, method, request, resolved, slot);
             } else {
-                context.runOnContext(ignored -> run(ctx, media, method, request, resolved));
+                context.runOnContext(ignored -> run(ctx, media, method, request, resolved, slot));
             }
         }, failure -> {
             LOG.warnf("A persisted query could not be looked up (%s)", failure.getClass().getSimpleName());
@@ -160,7 +182,7 @@ public class GraphQLEndpoint {
     }
 
     private void run(RoutingContext ctx, String media, HttpMethod method, GraphQLRequest request,
-            PersistedQueries.Resolved resolved) {
+            PersistedQueries.Resolved resolved, AnswerMemo.Slot slot) {
         if (resolved == null) {
             refuse(ctx, 400, media, RequestProblem.badInput("The request has no query (send \"query\", or a persisted "
                     + "query hash in extensions.persistedQuery)"));
@@ -193,11 +215,12 @@ public class GraphQLEndpoint {
             requestError(ctx, media, RequestProblem.badInput(tooBig));
             return;
         }
-        execute(ctx, media, request.toExecutionInput(resolved.query()));
+        AnswerMemo.Slot keep = slot != null && facts.reusable(request.operationName()) ? slot : null;
+        execute(ctx, media, request.toExecutionInput(resolved.query()), keep);
     }
 
     /** Runs the operation the way Quarkus' own handler does: request context, caller identity, async execution. */
-    private void execute(RoutingContext ctx, String media, JsonObject input) {
+    private void execute(RoutingContext ctx, String media, JsonObject input, AnswerMemo.Slot keep) {
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         InjectableContext.ContextState state = requestContext.getState();
@@ -213,12 +236,12 @@ public class GraphQLEndpoint {
                 }
             }
             currentRequest.setCurrent(ctx);
-            dev.ctgraphql.upstream.ResponseNotes.open();
+            ResponseNotes.open();
             Map<String, Object> metadata = new ConcurrentHashMap<>();
             metadata.put("runBlocking", false);
             metadata.put("httpHeaders", headers(ctx.request().headers()));
             metadata.put("state", state);
-            executionService().executeAsync(input, metadata, new ResponseWriter(ctx, media));
+            executionService().executeAsync(input, metadata, new ResponseWriter(ctx, media, memo, keep));
         } finally {
             io.smallrye.graphql.execution.context.SmallRyeContextManager.clearCurrentSmallRyeContext();
             requestContext.deactivate();

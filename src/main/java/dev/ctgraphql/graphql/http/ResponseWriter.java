@@ -1,5 +1,6 @@
 package dev.ctgraphql.graphql.http;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
@@ -34,11 +36,16 @@ final class ResponseWriter implements ExecutionResponseWriter {
     private final RoutingContext ctx;
     private final String media;
     private final ResponseNotes notes;
+    private final AnswerMemo memo;
+    private final AnswerMemo.Slot keep;
 
-    ResponseWriter(RoutingContext ctx, String media) {
+    /** {@code keep}: where to remember the answer if it turns out reusable (null: never). */
+    ResponseWriter(RoutingContext ctx, String media, AnswerMemo memo, AnswerMemo.Slot keep) {
         this.ctx = ctx;
         this.media = media;
         this.notes = ResponseNotes.current().orElse(null);
+        this.memo = memo;
+        this.keep = keep;
     }
 
     @Override
@@ -50,9 +57,17 @@ final class ResponseWriter implements ExecutionResponseWriter {
             body = amend(body, executed, stale);
         }
         int status = !executed && media.equals(GraphQLEndpoint.GRAPHQL_RESPONSE) ? 400 : 200;
+        String contentType = media + "; charset=utf-8";
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        if (keep != null && executed && notes != null && !body.containsKey("errors") && stale.isEmpty()) {
+            long until = notes.reusableUntil();
+            if (until != 0) {
+                memo.keep(keep, bytes, contentType, until);
+            }
+        }
         if (!ctx.response().ended()) {
-            ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, media + "; charset=utf-8")
-                    .end(body.toString());
+            ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, contentType)
+                    .end(Buffer.buffer(bytes));
         }
     }
 

@@ -1,0 +1,100 @@
+package dev.ctgraphql.graphql.http;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+
+import dev.ctgraphql.upstream.ResponseCache;
+
+/**
+ * Whole answers kept for reuse (see {@link EndpointConfig.Answers}): the hot path of a cached query is then a map
+ * lookup and a write, with no parsing, no GraphQL execution and no serialisation. An answer is keyed by the exact
+ * request (method, content type, body or query string), the media type answered and the caller's roles; it lives
+ * until the first cache entry it was made of stops being fresh, and dies with any invalidation of the caches (a
+ * write, another replica's write), which changes their generation.
+ */
+@ApplicationScoped
+class AnswerMemo {
+
+    /** A request that may be remembered once answered: its key and the caches' generation when it started. */
+    record Slot(String key, long generation) {
+    }
+
+    private record Answer(byte[] body, String contentType, long until, long generation) {
+    }
+
+    private final boolean enabled;
+    private final ResponseCache caches;
+    private final Cache<String, Answer> answers;
+    private final Counter reused;
+
+    AnswerMemo(EndpointConfig config, ResponseCache caches, MeterRegistry registry) {
+        this.enabled = config.answers().reuse();
+        this.caches = caches;
+        this.answers = Caffeine.newBuilder()
+                .maximumWeight(config.answers().maximumBytes().asLongValue())
+                .weigher((String key, Answer answer) -> key.length() * 2 + answer.body().length + 64)
+                .expireAfter(Expiry.creating((String key, Answer answer) -> Duration.ofNanos(
+                        Math.max(0, answer.until() - System.nanoTime()))))
+                .build();
+        this.reused = Counter.builder("graphql.answers.reused")
+                .description("GraphQL requests answered with a kept answer, without executing")
+                .register(registry);
+    }
+
+    /** The slot of this request, or null when reuse is off; read before anything else happens to the request. */
+    Slot slot(RoutingContext ctx, String media) {
+        if (!enabled) {
+            return null;
+        }
+        StringBuilder key = new StringBuilder(256).append(media).append('\n').append(roles(ctx)).append('\n');
+        if (ctx.request().method() == HttpMethod.GET) {
+            key.append("GET ").append(ctx.request().query());
+        } else {
+            key.append(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)).append('\n')
+                    .append(ctx.body() == null ? "" : ctx.body().asString());
+        }
+        return new Slot(key.toString(), caches.generation());
+    }
+
+    /** Answers the request with a kept answer when there is a current one; false otherwise. */
+    boolean answer(RoutingContext ctx, Slot slot) {
+        Answer answer = answers.getIfPresent(slot.key());
+        if (answer == null || answer.generation() != caches.generation() || answer.until() - System.nanoTime() <= 0) {
+            return false;
+        }
+        reused.increment();
+        ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, answer.contentType())
+                .end(Buffer.buffer(answer.body()));
+        return true;
+    }
+
+    /** Keeps an answer until {@code until} (a nanoTime), unless the caches changed since the request started. */
+    void keep(Slot slot, byte[] body, String contentType, long until) {
+        if (slot.generation() == caches.generation() && until - System.nanoTime() > 0) {
+            answers.put(slot.key(), new Answer(body, contentType, until, slot.generation()));
+        }
+    }
+
+    private static String roles(RoutingContext ctx) {
+        if (ctx.user() instanceof QuarkusHttpUser user) {
+            Set<String> roles = user.getSecurityIdentity().getRoles();
+            return roles.size() <= 1 ? String.join(",", roles) : String.join(",", new TreeSet<>(roles));
+        }
+        return "";
+    }
+}
