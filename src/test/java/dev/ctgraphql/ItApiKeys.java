@@ -18,16 +18,25 @@ public final class ItApiKeys {
     private ItApiKeys() {
     }
 
+    private static volatile String sent;
+
     /** Every following request sends the admin key (a filter: a request specification would also fix the port). */
     public static void sendAdminKey() {
+        sent = ADMIN;
         RestAssured.replaceFiltersWith((request, response, next) -> {
             request.header("X-API-Key", ADMIN);
             return next.next(request, response);
         });
     }
 
+    /** The key RestAssured requests send now, for requests made without RestAssured; null when none. */
+    public static String sentKey() {
+        return sent;
+    }
+
     /** Requests send no key again. */
     public static void sendNoKey() {
+        sent = null;
         RestAssured.replaceFiltersWith(List.of());
     }
 }

@@ -17,6 +17,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
+import dev.ctgraphql.ItApiKeys;
+
 import static dev.ctgraphql.graphql.http.HttpCalls.EVENT_COUNT;
 import static dev.ctgraphql.graphql.http.HttpCalls.GRAPHQL_RESPONSE;
 import static dev.ctgraphql.graphql.http.HttpCalls.launches;
@@ -131,7 +133,8 @@ class HostileInputTest {
     void anOversizedBodyIsRefusedWith413BeforeItIsSent() throws Exception {
         int before = upstreamRequests();
         String head = "POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + (17 * 1024 * 1024) + "\r\n\r\n";
+                + "Content-Length: " + (17 * 1024 * 1024) + "\r\n"
+                + (ItApiKeys.sentKey() == null ? "" : "X-API-Key: " + ItApiKeys.sentKey() + "\r\n") + "\r\n";
 
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
             socket.setSoTimeout(10_000);
