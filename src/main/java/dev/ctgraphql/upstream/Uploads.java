@@ -193,6 +193,10 @@ public class Uploads {
         boolean surelyNotStored = failure instanceof CleverTapRateLimitedException
                 || (failure instanceof CleverTapUnavailableException u && u.notProcessed());
         int attempts = config.uploads().maxRetries() + 1;
+        if (failure instanceof CleverTapCircuitOpenException) {
+            return new ChunkOutcome(0, all(chunk, 503, "not stored: CleverTap has been failing, so this chunk was not "
+                    + "sent; safe to send again"), false);
+        }
         if (surelyNotStored) {
             Integer code = failure instanceof CleverTapRateLimitedException ? 429 : 503;
             return new ChunkOutcome(0, all(chunk, code, "not stored: CleverTap was "

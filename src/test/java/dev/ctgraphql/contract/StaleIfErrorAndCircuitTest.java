@@ -1,5 +1,6 @@
 package dev.ctgraphql.contract;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import dev.ctgraphql.GraphQLClient;
 import dev.ctgraphql.upstream.UpstreamCircuit;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -96,6 +98,21 @@ class StaleIfErrorAndCircuitTest extends WireContractTestBase {
         // three attempts opened it; the fourth (a retry) and the count were never sent
         wire().verify(3, WireMock.postRequestedFor(WireMock.urlEqualTo(NOW)));
         wire().verify(0, WireMock.postRequestedFor(WireMock.urlEqualTo("/1/counts/events.json")));
+    }
+
+    @Test
+    void anUploadWhileTheCircuitIsOpenReportsEveryRecordAsNotSent() {
+        stub(WireMock.post(NOW).willReturn(json(503, UNAVAILABLE)));
+        GraphQLClient.run("realtime");
+        assertThat(circuit.state(), equalTo(UpstreamCircuit.State.OPEN));
+
+        JsonPath answer = GraphQLClient.run("uploadEvents", "events", List.of(
+                Map.of("identity", "u1", "name", "App Launched"), Map.of("identity", "u2", "name", "App Launched")));
+
+        assertThat(answer.getInt("data.uploadEvents.accepted"), equalTo(0));
+        assertThat(answer.getList("data.uploadEvents.rejected.index"), contains(0, 1));
+        assertThat(answer.getString("data.uploadEvents.rejected[0].message"), containsString("was not sent"));
+        wire().verify(0, WireMock.postRequestedFor(WireMock.urlPathEqualTo("/1/upload")));
     }
 
     @Test
