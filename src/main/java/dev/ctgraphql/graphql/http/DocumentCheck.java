@@ -32,11 +32,11 @@ import graphql.parser.ParserOptions;
 final class DocumentCheck {
 
     /** What a document is, as far as the endpoint cares; {@code problem} is null when it may run. */
-    record Facts(String problem, Map<String, OperationDefinition.Operation> operations, boolean syntaxError,
-            Set<String> reusable) {
+    record Facts(String problem, Map<String, OperationDefinition.Operation> operations, Set<String> reusable) {
 
-        Facts(String problem, Map<String, OperationDefinition.Operation> operations, boolean syntaxError) {
-            this(problem, operations, syntaxError, Set.of());
+        /** A document refused before its operations could be told apart. */
+        static Facts refused(String problem) {
+            return new Facts(problem, Map.of(), Set.of());
         }
 
         /** Whether the answer of the operation {@code operationName} selects may be reused (see EndpointConfig). */
@@ -68,8 +68,8 @@ final class DocumentCheck {
 
     Facts check(String query) {
         if (query.length() > limits.maxQueryLength()) {
-            return new Facts("The query is " + query.length() + " characters long; at most " + limits.maxQueryLength()
-                    + " are accepted", Map.of(), false);
+            return Facts.refused("The query is " + query.length() + " characters long; at most " + limits.maxQueryLength()
+                    + " are accepted");
         }
         return known.get(query, this::analyse);
     }
@@ -84,10 +84,10 @@ final class DocumentCheck {
             document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment()
                     .document(query).parserOptions(options).build());
         } catch (InvalidSyntaxException e) {
-            return new Facts("Invalid GraphQL syntax: " + e.getMessage(), Map.of(), true);
+            return Facts.refused("Invalid GraphQL syntax: " + e.getMessage());
         } catch (RuntimeException e) {
             // graphql-java refuses documents past maxTokens / maxRuleDepth with its own cancellation exceptions
-            return new Facts("The query is too large or too deeply nested to be parsed", Map.of(), true);
+            return Facts.refused("The query is too large or too deeply nested to be parsed");
         }
         Map<String, FragmentDefinition> fragments = new HashMap<>();
         for (FragmentDefinition fragment : document.getDefinitionsOfType(FragmentDefinition.class)) {
@@ -108,7 +108,7 @@ final class DocumentCheck {
                 }
             }
         }
-        return new Facts(problem, Map.copyOf(operations), false, Set.copyOf(reusable));
+        return new Facts(problem, Map.copyOf(operations), Set.copyOf(reusable));
     }
 
     /** One walk over one operation; stops at the first limit passed. */

@@ -1,20 +1,17 @@
 package dev.ctgraphql.graphql.http;
 
-import java.io.StringReader;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
-import jakarta.json.JsonException;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
-import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
 import org.jboss.logging.Logger;
@@ -51,8 +48,6 @@ import graphql.language.OperationDefinition;
 public class GraphQLEndpoint {
 
     static final String PATH = "/graphql";
-    static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
-    static final String JSON = "application/json";
     /** After Quarkus' authentication and authorization filters (negative orders), before SmallRye's own routes. */
     private static final int ROUTE_ORDER = -1;
     private static final Logger LOG = Logger.getLogger(GraphQLEndpoint.class);
@@ -98,14 +93,15 @@ public class GraphQLEndpoint {
             }
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && isLonger(length, maxBody)) {
-                refuse(ctx, 413, JSON, RequestProblem.badInput("The request body is larger than "
+                refuse(ctx, 413, MediaTypes.JSON, RequestProblem.badInput("The request body is larger than "
                         + config.maxBodySize().asLongValue() + " bytes"));
                 return;
             }
             bodies.handle(ctx);
         }).failureHandler(ctx -> {
             if (ctx.statusCode() == 413) {
-                refuse(ctx, 413, JSON, RequestProblem.badInput("The request body is larger than " + maxBody + " bytes"));
+                refuse(ctx, 413, MediaTypes.JSON,
+                        RequestProblem.badInput("The request body is larger than " + maxBody + " bytes"));
             } else {
                 ctx.next();
             }
@@ -141,10 +137,11 @@ public class GraphQLEndpoint {
             ctx.next();
             return;
         }
-        String media = negotiate(ctx.request().getHeader(HttpHeaders.ACCEPT));
+        String media = MediaTypes.negotiate(ctx.request().getHeader(HttpHeaders.ACCEPT));
         if (media == null) {
-            refuse(ctx, 406, JSON, RequestProblem.badInput("This endpoint answers " + GRAPHQL_RESPONSE + " or " + JSON
-                    + "; the Accept header allows neither"));
+            refuse(ctx, 406, MediaTypes.JSON,
+                    RequestProblem.badInput("This endpoint answers " + MediaTypes.GRAPHQL_RESPONSE + " or " + MediaTypes.JSON
+                            + "; the Accept header allows neither"));
             return;
         }
         HttpMethod method = ctx.request().method();
@@ -155,15 +152,15 @@ public class GraphQLEndpoint {
         GraphQLRequest request;
         try {
             if (method == HttpMethod.POST) {
-                request = fromBody(ctx);
+                request = GraphQLRequest.fromBody(ctx, readers);
             } else if (method == HttpMethod.GET) {
-                request = fromQueryString(ctx.queryParams());
+                request = GraphQLRequest.fromQueryString(ctx.queryParams(), readers);
             } else {
                 ctx.response().putHeader(HttpHeaders.ALLOW, "GET, POST");
                 refuse(ctx, 405, media, RequestProblem.badInput("Use POST (or GET for queries)"));
                 return;
             }
-        } catch (MalformedRequest e) {
+        } catch (GraphQLRequest.Malformed e) {
             refuse(ctx, e.status, media, RequestProblem.badInput(e.getMessage()));
             return;
         }
@@ -201,7 +198,7 @@ public class GraphQLEndpoint {
         if (method == HttpMethod.GET && kind != OperationDefinition.Operation.QUERY) {
             ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
             refuse(ctx, 405, media, RequestProblem.badInput("Only queries may be sent with GET; send "
-                    + (kind == null ? "this operation" : "a " + kind.name().toLowerCase(java.util.Locale.ROOT))
+                    + (kind == null ? "this operation" : "a " + kind.name().toLowerCase(Locale.ROOT))
                     + " with POST"));
             return;
         }
@@ -265,174 +262,21 @@ public class GraphQLEndpoint {
         return copy;
     }
 
-    /**
-     * The media type to answer with: among the types the caller accepts (by preference, {@code q} weights honoured),
-     * the first we can produce; JSON when it states no preference; null when it accepts nothing we produce.
-     */
-    static String negotiate(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return JSON;
-        }
-        String best = null;
-        double bestWeight = 0;
-        for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
-            String type = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
-            double weight = 1;
-            for (int i = 1; i < parts.length; i++) {
-                String parameter = parts[i].trim();
-                if (parameter.startsWith("q=")) {
-                    try {
-                        weight = Double.parseDouble(parameter.substring(2));
-                    } catch (NumberFormatException e) {
-                        weight = 0;
-                    }
-                }
-            }
-            String produced = switch (type) {
-                case GRAPHQL_RESPONSE, "application/graphql+json" -> GRAPHQL_RESPONSE;
-                case JSON, "application/*", "*/*" -> JSON;
-                default -> null;
-            };
-            // on equal weights the first listed wins
-            if (produced != null && weight > bestWeight) {
-                best = produced;
-                bestWeight = weight;
-            }
-        }
-        return best;
-    }
-
-    private GraphQLRequest fromBody(RoutingContext ctx) {
-        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        if (type == null) {
-            throw new MalformedRequest(415, "Send the request as Content-Type: application/json");
-        }
-        String[] parts = type.split(";");
-        String mime = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
-        for (int i = 1; i < parts.length; i++) {
-            String parameter = parts[i].trim().toLowerCase(java.util.Locale.ROOT);
-            if (parameter.startsWith("charset=") && !parameter.equals("charset=utf-8")
-                    && !parameter.equals("charset=\"utf-8\"")) {
-                throw new MalformedRequest(415, "Only UTF-8 request bodies are accepted");
-            }
-        }
-        String body = ctx.body() == null ? null : ctx.body().asString();
-        if (body == null || body.isBlank()) {
-            throw new MalformedRequest(400, "The request body is empty; send {\"query\": \"...\"}");
-        }
-        if (mime.equals("application/graphql")) {
-            return new GraphQLRequest(body, null, null, null, null);
-        }
-        if (!mime.equals(JSON)) {
-            throw new MalformedRequest(415, "Content-Type " + mime + " is not accepted; send application/json");
-        }
-        JsonObject json;
-        try (JsonReader reader = readers.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new MalformedRequest(400, "The request body must be one JSON object {\"query\", \"variables\", "
-                        + "\"operationName\", \"extensions\"} (batches are not accepted)");
-            }
-            json = value.asJsonObject();
-        } catch (JsonException e) {
-            throw new MalformedRequest(400, "The request body is not valid JSON");
-        }
-        return new GraphQLRequest(string(json, "query"), string(json, "operationName"), object(json, "variables"),
-                object(json, "extensions"), json);
-    }
-
-    private GraphQLRequest fromQueryString(MultiMap parameters) {
-        return new GraphQLRequest(parameters.get("query"), parameters.get("operationName"),
-                parsedObject(parameters.get("variables"), "variables"),
-                parsedObject(parameters.get("extensions"), "extensions"), null);
-    }
-
-    private JsonObject parsedObject(String text, String name) {
-        if (text == null || text.isEmpty()) {
-            return null;
-        }
-        try (JsonReader reader = readers.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() == JsonValue.ValueType.NULL) {
-                return null;
-            }
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new MalformedRequest(400, "The " + name + " parameter must be a JSON object");
-            }
-            return value.asJsonObject();
-        } catch (JsonException e) {
-            throw new MalformedRequest(400, "The " + name + " parameter is not valid JSON");
-        }
-    }
-
-    private static String string(JsonObject json, String name) {
-        JsonValue value = json.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (value instanceof jakarta.json.JsonString text) {
-            return text.getString();
-        }
-        throw new MalformedRequest(400, "\"" + name + "\" must be a string");
-    }
-
-    private static JsonObject object(JsonObject json, String name) {
-        JsonValue value = json.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (value.getValueType() == JsonValue.ValueType.OBJECT) {
-            return value.asJsonObject();
-        }
-        throw new MalformedRequest(400, "\"" + name + "\" must be a JSON object");
-    }
-
     /** A document-level refusal: 400 for {@code application/graphql-response+json}, 200 for legacy JSON callers. */
     private static void requestError(RoutingContext ctx, String media, RequestProblem problem) {
-        refuse(ctx, media.equals(GRAPHQL_RESPONSE) ? 400 : 200, media, problem);
+        refuse(ctx, media.equals(MediaTypes.GRAPHQL_RESPONSE) ? 400 : 200, media, problem);
     }
 
     static void refuse(RoutingContext ctx, int status, String media, RequestProblem problem) {
         if (ctx.response().ended()) {
             return;
         }
-        JsonObject error = jakarta.json.Json.createObjectBuilder()
-                .add("errors", jakarta.json.Json.createArrayBuilder().add(jakarta.json.Json.createObjectBuilder()
+        JsonObject error = Json.createObjectBuilder()
+                .add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("message", problem.message())
-                        .add("extensions", jakarta.json.Json.createObjectBuilder().add("code", problem.code()))))
+                        .add("extensions", Json.createObjectBuilder().add("code", problem.code()))))
                 .build();
         ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, media + "; charset=utf-8")
                 .end(error.toString());
-    }
-
-    /** A request that is not a GraphQL-over-HTTP request at all. */
-    private static final class MalformedRequest extends RuntimeException {
-        final int status;
-
-        MalformedRequest(int status, String message) {
-            super(message, null, false, false);
-            this.status = status;
-        }
-    }
-
-    /** What the caller sent, whichever way it came. */
-    private record GraphQLRequest(String query, String operationName, JsonObject variables, JsonObject extensions,
-            JsonObject body) {
-
-        /** The object SmallRye executes; the caller's own body when it already holds the query to run. */
-        JsonObject toExecutionInput(String text) {
-            if (body != null && text.equals(query)) {
-                return body;
-            }
-            JsonObjectBuilder input = jakarta.json.Json.createObjectBuilder().add("query", text);
-            if (operationName != null) {
-                input.add("operationName", operationName);
-            }
-            if (variables != null) {
-                input.add("variables", variables);
-            }
-            return input.build();
-        }
     }
 }

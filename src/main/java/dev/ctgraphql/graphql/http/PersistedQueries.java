@@ -11,10 +11,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import org.jboss.logging.Logger;
@@ -80,11 +82,11 @@ class PersistedQueries {
         if (persisted != null && persisted.getValueType() != JsonValue.ValueType.NULL) {
             if (persisted.getValueType() != JsonValue.ValueType.OBJECT
                     || persisted.asJsonObject().getInt("version", 0) != 1
-                    || !(persisted.asJsonObject().get("sha256Hash") instanceof jakarta.json.JsonString given)) {
+                    || !(persisted.asJsonObject().get("sha256Hash") instanceof JsonString given)) {
                 return Uni.createFrom().item(Resolved.refused("PERSISTED_QUERY_NOT_SUPPORTED",
                         "extensions.persistedQuery must be {\"version\": 1, \"sha256Hash\": \"<hex>\"}"));
             }
-            hash = given.getString().toLowerCase(java.util.Locale.ROOT);
+            hash = given.getString().toLowerCase(Locale.ROOT);
         }
         if (allowlist != null) {
             return Uni.createFrom().item(fromAllowlist(query, hash));
@@ -171,11 +173,11 @@ class PersistedQueries {
     }
 
     private static void put(Map<String, String> operations, String id, String body, String source) {
-        if (!sha256(body).equals(id.toLowerCase(java.util.Locale.ROOT))) {
+        if (!sha256(body).equals(id.toLowerCase(Locale.ROOT))) {
             throw new IllegalStateException("The persisted query allowlist " + source + " lists id " + id
                     + ", which is not the SHA-256 of its query text");
         }
-        operations.put(id.toLowerCase(java.util.Locale.ROOT), body);
+        operations.put(id.toLowerCase(Locale.ROOT), body);
     }
 
     private static InputStream open(String source) throws IOException {

@@ -56,7 +56,7 @@ final class ResponseWriter implements ExecutionResponseWriter {
         if (!executed || !stale.isEmpty() || body.containsKey("errors")) {
             body = amend(body, executed, stale);
         }
-        int status = !executed && media.equals(GraphQLEndpoint.GRAPHQL_RESPONSE) ? 400 : 200;
+        int status = !executed && media.equals(MediaTypes.GRAPHQL_RESPONSE) ? 400 : 200;
         String contentType = media + "; charset=utf-8";
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         if (keep != null && executed && notes != null && !body.containsKey("errors") && stale.isEmpty()) {
