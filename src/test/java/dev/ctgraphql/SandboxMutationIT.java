@@ -1,7 +1,6 @@
 package dev.ctgraphql;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
@@ -10,15 +9,6 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * as a caller with an API key.
  */
 @QuarkusIntegrationTest
+@ExtendWith(ItApiKeys.class)
 class SandboxMutationIT extends SandboxMutationTest {
-
-    @BeforeAll
-    static void authenticate() {
-        ItApiKeys.sendAdminKey();
-    }
-
-    @AfterAll
-    static void forget() {
-        ItApiKeys.sendNoKey();
-    }
 }

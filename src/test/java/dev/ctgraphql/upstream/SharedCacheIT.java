@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
@@ -40,6 +40,7 @@ import static org.hamcrest.Matchers.nullValue;
  */
 @QuarkusIntegrationTest
 @TestProfile(SharedCacheProfile.class)
+@ExtendWith(ItApiKeys.class)
 class SharedCacheIT {
 
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
@@ -96,14 +97,8 @@ class SharedCacheIT {
         }
     }
 
-    @BeforeAll
-    static void authenticate() {
-        ItApiKeys.sendAdminKey();
-    }
-
     @AfterAll
     static void stopSecondReplica() throws InterruptedException {
-        ItApiKeys.sendNoKey();
         if (second != null) {
             second.destroy();
             if (!second.waitFor(10, TimeUnit.SECONDS)) {

@@ -1,7 +1,6 @@
 package dev.ctgraphql.graphql.http;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
@@ -9,15 +8,6 @@ import dev.ctgraphql.ItApiKeys;
 
 /** {@link GraphQLOverHttpTest} against the packaged application, as a caller with an API key. */
 @QuarkusIntegrationTest
+@ExtendWith(ItApiKeys.class)
 class GraphQLOverHttpIT extends GraphQLOverHttpTest {
-
-    @BeforeAll
-    static void authenticate() {
-        ItApiKeys.sendAdminKey();
-    }
-
-    @AfterAll
-    static void forget() {
-        ItApiKeys.sendNoKey();
-    }
 }
