@@ -37,6 +37,12 @@ class AnswerMemo {
     private record Answer(byte[] body, String contentType, long until, long generation) {
     }
 
+    /**
+     * Requests with a bigger body (uploads, above all: megabytes) are never looked up or kept: copying and hashing
+     * them into a key would cost more on every upload than reuse could ever save on such rare queries.
+     */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
     private final boolean enabled;
     private final ResponseCache caches;
     private final Cache<String, Answer> answers;
@@ -56,9 +62,12 @@ class AnswerMemo {
                 .register(registry);
     }
 
-    /** The slot of this request, or null when reuse is off; read before anything else happens to the request. */
+    /**
+     * The slot of this request, or null when reuse is off or the body is too big to be worth it; read before anything
+     * else happens to the request.
+     */
     Slot slot(RoutingContext ctx, String media) {
-        if (!enabled) {
+        if (!enabled || (ctx.body() != null && ctx.body().length() > MAX_BODY_BYTES)) {
             return null;
         }
         StringBuilder key = new StringBuilder(256).append(media).append('\n').append(roles(ctx)).append('\n');
