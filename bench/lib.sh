@@ -69,6 +69,18 @@ gql() {
   curl -s -H 'Content-Type: application/json' -H "X-API-Key: $bench_key" --data "$1" "$bench_base/graphql"
 }
 
+# wrk_post_script <body file> <script file>: writes a wrk script that POSTs that JSON body with the bench key
+wrk_post_script() {
+  cat > "$2" <<LUA
+local f = io.open("$1")
+wrk.method = "POST"
+wrk.body = f:read("*a")
+f:close()
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["X-API-Key"] = "$bench_key"
+LUA
+}
+
 # upstream_calls 'METHOD /path': requests the sandbox received with that key so far
 upstream_calls() {
   curl -s "$bench_base/sandbox/_stats" | python3 -c 'import json, sys; print(json.load(sys.stdin)["requests"].get(sys.argv[1], 0))' "$1"

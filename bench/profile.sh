@@ -18,14 +18,7 @@ bench_start
 echo_machine
 settled_count_query > "$work/body.json"
 gql "$(cat "$work/body.json")" > /dev/null
-cat > "$work/post.lua" <<LUA
-local f = io.open("$work/body.json")
-wrk.method = "POST"
-wrk.body = f:read("*a")
-f:close()
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["X-API-Key"] = "$bench_key"
-LUA
+wrk_post_script "$work/body.json" "$work/post.lua"
 wrk -t2 -c32 -d5s -s "$work/post.lua" "$bench_base/graphql" > /dev/null
 wrk -t2 -c32 -d"${duration}"s --latency -s "$work/post.lua" "$bench_base/graphql" | grep -E 'Requests/sec|50%|99%'
 bench_stop

@@ -21,14 +21,7 @@ printf %s "$answer" | curl -sf -X PUT --data-binary @- "$bench_base/bench/plain"
 [[ $(curl -s -X POST --data-binary @"$work/body.json" "$bench_base/bench/plain") == "$answer" ]] \
   || { echo "the plain endpoint does not answer the same bytes" >&2; exit 1; }
 
-cat > "$work/post.lua" <<LUA
-local f = io.open("$work/body.json")
-wrk.method = "POST"
-wrk.body = f:read("*a")
-f:close()
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["X-API-Key"] = "$bench_key"
-LUA
+wrk_post_script "$work/body.json" "$work/post.lua"
 
 # run <path> <connections> <seconds>: "requests/s p50_ms p99_ms errors"
 run() {
