@@ -1,5 +1,7 @@
 package dev.ctgraphql.observability;
 
+import java.util.Locale;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
@@ -7,7 +9,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import dev.ctgraphql.upstream.CleverTapCalls;
+import dev.ctgraphql.upstream.AccountLimiter;
 import dev.ctgraphql.upstream.CleverTapConfig;
 import dev.ctgraphql.upstream.CleverTapCredentials;
 import dev.ctgraphql.upstream.LimitClass;
@@ -15,7 +17,10 @@ import dev.ctgraphql.upstream.LimitClass;
 /**
  * Ready when the service has a CleverTap to call: credentials, or the sandbox. It deliberately does not call CleverTap:
  * a replica taken out of rotation because CleverTap is slow would not get it back sooner, and cached answers can still
- * be served. The limiters' load is reported for operators.
+ * be served. The limiters' load is reported for operators, and how CleverTap's per-account limits are kept:
+ * {@code limiter} is {@code local} (this process alone), {@code shared} (every replica through Redis) or
+ * {@code fallback} (Redis does not answer: this replica stays UP, serving cached answers and calling CleverTap within
+ * its local share, {@code limiterShareOther}/{@code limiterShareUpload}).
  */
 @Readiness
 @ApplicationScoped
@@ -23,12 +28,12 @@ public class ReadinessCheck implements HealthCheck {
 
     private final CleverTapConfig config;
     private final CleverTapCredentials credentials;
-    private final CleverTapCalls calls;
+    private final AccountLimiter limiter;
 
-    ReadinessCheck(CleverTapConfig config, CleverTapCredentials credentials, CleverTapCalls calls) {
+    ReadinessCheck(CleverTapConfig config, CleverTapCredentials credentials, AccountLimiter limiter) {
         this.config = config;
         this.credentials = credentials;
-        this.calls = calls;
+        this.limiter = limiter;
     }
 
     @Override
@@ -37,10 +42,19 @@ public class ReadinessCheck implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("clevertap")
                 .status(sandbox || credentials.present())
                 .withData("upstream", sandbox ? "sandbox" : config.baseUrl().isPresent() ? "custom" : config.region().name());
+        AccountLimiter.Mode mode = limiter.mode();
+        response.withData("limiter", mode.name().toLowerCase(Locale.ROOT));
         for (LimitClass limitClass : LimitClass.values()) {
-            var limiter = calls.limiter(limitClass);
-            response.withData(limiter.name() + "InFlight", limiter.inUse()).withData(limiter.name() + "Queued",
-                    limiter.queued());
+            String name = limitClass == LimitClass.UPLOAD ? "upload" : "other";
+            response.withData(name + "InFlight", limiter.inFlight(limitClass)).withData(name + "Queued",
+                    limiter.queued(limitClass));
+            if (mode == AccountLimiter.Mode.FALLBACK) {
+                response.withData("limiterShare" + (limitClass == LimitClass.UPLOAD ? "Upload" : "Other"),
+                        limiter.fallbackShare(limitClass));
+            }
+        }
+        if (mode != AccountLimiter.Mode.LOCAL) {
+            response.withData("limiterReplicas", limiter.replicas());
         }
         return response.build();
     }

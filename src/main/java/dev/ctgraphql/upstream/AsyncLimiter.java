@@ -2,6 +2,7 @@ package dev.ctgraphql.upstream;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import io.smallrye.mutiny.Uni;
@@ -30,13 +31,21 @@ public final class AsyncLimiter {
         this.permits = permits;
     }
 
+    /**
+     * Waits for a permit, first come first served; the caller releases it when its operation ends. A waiter that gives up
+     * (is cancelled) leaves the queue, or gives back the permit it was just granted.
+     */
+    public Uni<Permit> acquire() {
+        return Uni.createFrom().<Waiter>emitter(this::enqueue).map(waiter -> {
+            waiter.started = true;
+            return waiter;
+        });
+    }
+
     /** Runs {@code operation} once a permit is free, and frees it when the operation ends, fails or is cancelled. */
     public <T> Uni<T> run(Supplier<Uni<T>> operation) {
-        return Uni.createFrom().<Waiter>emitter(this::enqueue)
-                .onItem().transformToUni(waiter -> {
-                    waiter.started = true;
-                    return Uni.createFrom().deferred(operation::get).onTermination().invoke(this::release);
-                });
+        return acquire().onItem().transformToUni(
+                permit -> Uni.createFrom().deferred(operation::get).onTermination().invoke(permit::release));
     }
 
     private void enqueue(UniEmitter<? super Waiter> emitter) {
@@ -109,8 +118,9 @@ public final class AsyncLimiter {
         return peak;
     }
 
-    private static final class Waiter {
+    private final class Waiter implements Permit {
         final UniEmitter<? super Waiter> emitter;
+        final AtomicBoolean released = new AtomicBoolean();
         /** The Vert.x context the waiter queued on, so its request's logging context and trace stay with it. */
         final Context context = Vertx.currentContext();
         volatile boolean granted;
@@ -118,6 +128,13 @@ public final class AsyncLimiter {
 
         Waiter(UniEmitter<? super Waiter> emitter) {
             this.emitter = emitter;
+        }
+
+        @Override
+        public void release() {
+            if (released.compareAndSet(false, true)) {
+                AsyncLimiter.this.release();
+            }
         }
 
         /** Lets the waiter go, on its own context when it has one (the permit may be freed by another request). */

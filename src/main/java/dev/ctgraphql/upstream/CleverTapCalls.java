@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
@@ -41,25 +40,16 @@ public class CleverTapCalls {
     private final CleverTapConfig config;
     private final ObjectMapper mapper;
     private final MeterRegistry registry;
-    private final AsyncLimiter uploads;
-    private final AsyncLimiter others;
+    private final AccountLimiter limiter;
     private final UpstreamCircuit circuit;
 
-    CleverTapCalls(CleverTapConfig config, ObjectMapper mapper, MeterRegistry registry, UpstreamCircuit circuit) {
+    CleverTapCalls(CleverTapConfig config, ObjectMapper mapper, MeterRegistry registry, UpstreamCircuit circuit,
+            AccountLimiter limiter) {
         this.config = config;
         this.mapper = mapper;
         this.registry = registry;
         this.circuit = circuit;
-        this.uploads = new AsyncLimiter("upload", config.limits().uploadConcurrency());
-        this.others = new AsyncLimiter("other", config.limits().otherConcurrency());
-        for (AsyncLimiter limiter : new AsyncLimiter[]{uploads, others}) {
-            Gauge.builder("clevertap.limiter.queued", limiter, AsyncLimiter::queued)
-                    .description("Requests waiting for a CleverTap concurrency permit")
-                    .tag("class", limiter.name()).register(registry);
-            Gauge.builder("clevertap.limiter.in.flight", limiter, AsyncLimiter::inUse)
-                    .description("Requests in flight to CleverTap")
-                    .tag("class", limiter.name()).register(registry);
-        }
+        this.limiter = limiter;
     }
 
     /**
@@ -77,7 +67,6 @@ public class CleverTapCalls {
      * for endpoints marked retryable (idempotent).
      */
     public Uni<CleverTapResponse> exchange(Endpoint endpoint, Supplier<Uni<RestResponse<String>>> request, int maxRetries) {
-        AsyncLimiter limiter = limiter(endpoint.limitClass());
         // the circuit is asked once a permit is granted: calls queued before it opened are not sent either
         Supplier<Uni<RestResponse<String>>> unlessOpen = () -> circuit.allow()
                 ? request.get()
@@ -85,7 +74,7 @@ public class CleverTapCalls {
                         "CleverTap is failing; the " + endpoint.name() + " request was not sent, retry later"));
         Uni<CleverTapResponse> once = Uni.createFrom().deferred(() -> {
             Timer.Sample sample = Timer.start(registry);
-            return limiter.run(unlessOpen)
+            return limiter.run(endpoint.limitClass(), unlessOpen)
                     .onFailure(failure -> !(failure instanceof CleverTapCircuitOpenException)).transform(failure -> {
                         count(endpoint, sample, "no_answer");
                         circuit.failed();
@@ -143,11 +132,6 @@ public class CleverTapCalls {
         }
         throw new CleverTapUpstreamException("CleverTap rejected the " + endpoint.name() + " request"
                 + (response.code() >= 0 ? " (code " + response.code() + ")" : ""));
-    }
-
-    /** The limiter of a concurrency class, e.g. for queue-depth checks. */
-    public AsyncLimiter limiter(LimitClass limitClass) {
-        return limitClass == LimitClass.UPLOAD ? uploads : others;
     }
 
     private CleverTapResponse parse(RestResponse<String> response) {

@@ -123,6 +123,48 @@ public interface CleverTapConfig {
         /** Concurrent requests per account to every other API (CleverTap allows 3). */
         @WithDefault("3")
         int otherConcurrency();
+
+        /** The limits kept by every replica together, through the shared Redis. */
+        Shared shared();
+    }
+
+    interface Shared {
+        /**
+         * Keep {@link Limits} for the whole account, across every replica and function instance, in the Redis of
+         * {@code clevertap.shared-cache.redis-url} when one is configured; false: each process keeps them on its own.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long a permit stays taken after its holder stops renewing it (a replica that died gives it back then). */
+        @WithDefault("5s")
+        Duration leaseTtl();
+
+        /** How often a replica with waiting requests asks again, besides being told when a permit is freed. */
+        @WithDefault("200ms")
+        Duration pollInterval();
+
+        /** Longest wait for one limiter command; past it the replica falls back to its local share. */
+        @WithDefault("2s")
+        Duration timeout();
+
+        /** While falling back, how often Redis is tried again. */
+        @WithDefault("1s")
+        Duration retryAfter();
+
+        /**
+         * Concurrent upload requests this replica allows itself while Redis is unreachable (at most its part of
+         * {@link Limits#uploadConcurrency()} among the replicas it last saw).
+         */
+        @WithDefault("3")
+        int fallbackUploadConcurrency();
+
+        /**
+         * Concurrent requests to every other API this replica allows itself while Redis is unreachable (at most its part
+         * of {@link Limits#otherConcurrency()} among the replicas it last saw).
+         */
+        @WithDefault("1")
+        int fallbackOtherConcurrency();
     }
 
     interface Retry {

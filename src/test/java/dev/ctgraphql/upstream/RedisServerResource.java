@@ -26,6 +26,7 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
 
     private Process process;
     private String url;
+    private int port;
 
     /** Marks a {@code String} field of a test that receives the address of the Redis, e.g. in an integration test. */
     @Retention(RetentionPolicy.RUNTIME)
@@ -35,7 +36,23 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        int port = freePort();
+        port = freePort();
+        launch();
+        url = "redis://127.0.0.1:" + port;
+        return Map.of("clevertap.shared-cache.redis-url", url);
+    }
+
+    /** The address of the server, once started. */
+    public String url() {
+        return url;
+    }
+
+    /** Starts the server again on the same port, empty, after {@link #stop()} (as a Redis that restarted). */
+    public void restart() {
+        launch();
+    }
+
+    private void launch() {
         try {
             process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "",
                     "--appendonly", "no")
@@ -46,8 +63,6 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
             throw new UncheckedIOException("Cannot start redis-server (install it: apt-get install -y redis-server)", e);
         }
         awaitPort(port);
-        url = "redis://127.0.0.1:" + port;
-        return Map.of("clevertap.shared-cache.redis-url", url);
     }
 
     @Override

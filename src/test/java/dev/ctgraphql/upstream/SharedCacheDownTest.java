@@ -87,4 +87,17 @@ class SharedCacheDownTest {
 
         assertThat(GraphQLClient.run("profile", "identity", identity).getString("data.profile.name"), equalTo("Dana Down"));
     }
+
+    @Test
+    void readinessAndMetricsSayTheLimitsAreKeptWithinALocalShareWhileRedisIsDown() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'clevertap' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'clevertap' }.data.limiter", equalTo("fallback"))
+                .body("checks.find { it.name == 'clevertap' }.data.limiterShareOther", equalTo(1))
+                .body("checks.find { it.name == 'clevertap' }.data.limiterShareUpload", equalTo(3));
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics, containsString("clevertap_limiter_fallback 1.0"));
+        assertThat(metrics, containsString("clevertap_limiter_fallback_share{class=\"other\"} 1.0"));
+    }
 }

@@ -41,6 +41,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
@@ -181,6 +182,23 @@ class SharedCacheTest {
                 () -> GraphQLClient.run("eventCount", "query", query).getLong("data.eventCount.value"));
         assertThat(again, everyItem(equalTo(values.get(0))));
         assertThat(sandbox.snapshot().requests(), anEmptyMap());
+    }
+
+    @Test
+    void theLimitsAreKeptForTheWholeAccountThroughRedis() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'clevertap' }.data.limiter", equalTo("shared"));
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString(),
+                containsString("clevertap_limiter_fallback 0.0"));
+
+        JsonPath counted = GraphQLClient.run("eventCount", "query", query("Charged", TODAY.minusDays(40), TODAY.minusDays(35)));
+
+        assertThat(counted.getString("data.eventCount.status"), equalTo("COMPLETE"));
+        List<String> keys = new ArrayList<>();
+        redis.keysAndAwait("ctg:limits:v1:*").forEach(key -> keys.add(key.toString()));
+        assertThat("the limiter's keys of the account, under its hash", keys,
+                hasItem(allOf(startsWith("ctg:limits:v1:{"), endsWith("}:other:sequence"))));
+        assertThat(keys, everyItem(not(containsString(credentials.accountId()))));
     }
 
     @Test
