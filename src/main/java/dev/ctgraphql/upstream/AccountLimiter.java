@@ -2,7 +2,6 @@ package dev.ctgraphql.upstream;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,12 +84,6 @@ public class AccountLimiter {
     /** Waits for a permit of {@code limitClass}, first come first served; the caller releases it when its call ends. */
     public Uni<Permit> acquire(LimitClass limitClass) {
         return shared == null ? local.get(limitClass).acquire() : shared.acquire(limitClass);
-    }
-
-    /** Runs {@code operation} once a permit is free, and frees it when the operation ends, fails or is cancelled. */
-    public <T> Uni<T> run(LimitClass limitClass, Supplier<Uni<T>> operation) {
-        return acquire(limitClass).onItem().transformToUni(
-                permit -> Uni.createFrom().deferred(operation::get).onTermination().invoke(permit::release));
     }
 
     public Mode mode() {

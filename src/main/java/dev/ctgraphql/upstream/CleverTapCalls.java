@@ -74,12 +74,15 @@ public class CleverTapCalls {
                         "CleverTap is failing; the " + endpoint.name() + " request was not sent, retry later"));
         Uni<CleverTapResponse> once = Uni.createFrom().deferred(() -> {
             Timer.Sample sample = Timer.start(registry);
-            return limiter.run(endpoint.limitClass(), unlessOpen)
+            // a permit the limiter refuses sends nothing: it is no failure of CleverTap's (nor counted as a call)
+            return limiter.acquire(endpoint.limitClass()).onItem().transformToUni(permit -> Uni.createFrom()
+                    .deferred(unlessOpen::get)
                     .onFailure(failure -> !(failure instanceof CleverTapCircuitOpenException)).transform(failure -> {
                         count(endpoint, sample, "no_answer");
                         circuit.failed();
                         return transportFailure(endpoint, failure);
                     })
+                    .onTermination().invoke(permit::release))
                     .map(response -> {
                         CleverTapResponse answer = parse(response);
                         count(endpoint, sample, outcome(answer));

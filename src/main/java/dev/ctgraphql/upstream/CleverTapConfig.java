@@ -144,8 +144,11 @@ public interface CleverTapConfig {
         @WithDefault("200ms")
         Duration pollInterval();
 
-        /** Longest wait for one limiter command; past it the replica falls back to its local share. */
-        @WithDefault("2s")
+        /**
+         * Longest wait for one limiter command; past it the replica falls back to its local share. Generous: a replica
+         * whose event loop is busy for a moment (a cold start, a large upload being read) is not Redis being down.
+         */
+        @WithDefault("5s")
         Duration timeout();
 
         /** While falling back, how often Redis is tried again. */

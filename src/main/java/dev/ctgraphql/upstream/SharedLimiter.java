@@ -38,7 +38,8 @@ import io.vertx.redis.client.RedisOptions;
  * their replica renews them, so a replica that dies (even {@code kill -9}) gives its permits back within
  * {@code lease-ttl}. A freed permit is announced on a channel, so waiting replicas ask again at once; they also ask every
  * {@code poll-interval} in case a message was lost. Every time comes from Redis ({@code TIME}), never from the replicas'
- * clocks.
+ * clocks. The keys have no time to live of their own (a Redis evicting {@code volatile-*} keys never drops them): the
+ * sets empty themselves as their entries expire, leaving an account's sequence number and replica list.
  *
  * <p>
  * When Redis does not answer, the replica falls back to a local share: the configured fallback concurrency, lowered to
@@ -60,13 +61,13 @@ final class SharedLimiter {
     private static final Script ADMIT = new Script("""
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-            local limit, ttl, most, idle = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+            local limit, ttl, most = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
             redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now)
             for _, gone in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)) do
               redis.call('ZREM', KEYS[1], gone)
               redis.call('ZREM', KEYS[2], gone)
             end
-            for i = 5, #ARGV do
+            for i = 4, #ARGV do
               if not redis.call('ZSCORE', KEYS[1], ARGV[i]) then
                 redis.call('ZADD', KEYS[1], redis.call('INCR', KEYS[4]), ARGV[i])
               end
@@ -74,7 +75,7 @@ final class SharedLimiter {
             end
             local free = limit - redis.call('ZCARD', KEYS[3])
             local granted = {}
-            for i = 5, #ARGV do
+            for i = 4, #ARGV do
               if #granted >= most or free <= 0 or redis.call('ZRANK', KEYS[1], ARGV[i]) >= free then
                 break
               end
@@ -84,9 +85,6 @@ final class SharedLimiter {
               free = free - 1
               granted[#granted + 1] = ARGV[i]
             end
-            for i = 1, 4 do
-              redis.call('PEXPIRE', KEYS[i], idle)
-            end
             return granted
             """);
 
@@ -94,13 +92,12 @@ final class SharedLimiter {
     private static final Script RENEW = new Script("""
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-            for i = 3, #ARGV do
+            for i = 2, #ARGV do
               redis.call('ZADD', KEYS[3], now + tonumber(ARGV[1]), ARGV[i])
               redis.call('ZREM', KEYS[1], ARGV[i])
               redis.call('ZREM', KEYS[2], ARGV[i])
             end
-            redis.call('PEXPIRE', KEYS[3], ARGV[2])
-            return #ARGV - 2
+            return #ARGV - 1
             """);
 
     /** Gives a lease back, or withdraws a waiting ticket, and tells the waiting replicas. KEYS: queue, expiries, leases. */
@@ -117,7 +114,6 @@ final class SharedLimiter {
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
             redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
-            redis.call('PEXPIRE', KEYS[1], ARGV[3])
             local rank = 0
             local members = redis.call('ZRANGE', KEYS[1], 0, -1)
             for _, member in ipairs(members) do
@@ -158,7 +154,6 @@ final class SharedLimiter {
     private final Map<LimitClass, Lane> lanes = new EnumMap<>(LimitClass.class);
     private final String members;
     private final String channel;
-    private final long idleMillis;
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private final Redis client;
     private final Redis subscriber;
@@ -178,7 +173,6 @@ final class SharedLimiter {
         String base = settings.keyPrefix() + FORMAT + "{" + sha256(settings.accountId()).substring(0, 32) + "}:";
         this.members = base + "replicas";
         this.channel = base + "released";
-        this.idleMillis = Math.max(60_000, settings.leaseTtl().toMillis() * 12);
         lanes.put(LimitClass.UPLOAD, new Lane(LimitClass.UPLOAD, settings.uploadLimit(), settings.uploadShare(), base));
         lanes.put(LimitClass.OTHER, new Lane(LimitClass.OTHER, settings.otherLimit(), settings.otherShare(), base));
         this.client = Redis.createClient(vertx, options(16, "clevertap-limits"));
@@ -302,11 +296,10 @@ final class SharedLimiter {
             pumped(lane);
             return;
         }
-        List<String> args = new ArrayList<>(waiting.size() + 4);
+        List<String> args = new ArrayList<>(waiting.size() + 3);
         args.add(String.valueOf(lane.limit));
         args.add(String.valueOf(settings.leaseTtl().toMillis()));
         args.add(String.valueOf(most));
-        args.add(String.valueOf(idleMillis));
         args.addAll(waiting);
         eval(ADMIT, lane.keys, args).subscribe().with(answer -> {
             List<String> granted = new ArrayList<>(answer.size());
@@ -451,7 +444,7 @@ final class SharedLimiter {
     /** Says this replica is alive and renews every lease it holds (registering those taken while Redis was away). */
     private Uni<Void> beat() {
         Uni<Void> heartbeat = eval(MEMBERS, List.of(members), List.of(instance,
-                String.valueOf(settings.leaseTtl().toMillis()), String.valueOf(idleMillis))).invoke(answer -> {
+                String.valueOf(settings.leaseTtl().toMillis()))).invoke(answer -> {
                     replicas = answer.get(0).toInteger();
                     rank = answer.get(1).toInteger();
                 }).replaceWithVoid();
@@ -462,9 +455,8 @@ final class SharedLimiter {
                 held = new ArrayList<>(lane.running.keySet());
             }
             if (!held.isEmpty()) {
-                List<String> args = new ArrayList<>(held.size() + 2);
+                List<String> args = new ArrayList<>(held.size() + 1);
                 args.add(String.valueOf(settings.leaseTtl().toMillis()));
-                args.add(String.valueOf(idleMillis));
                 args.addAll(held);
                 renewals.add(eval(RENEW, lane.keys.subList(0, 3), args).replaceWithVoid());
             }

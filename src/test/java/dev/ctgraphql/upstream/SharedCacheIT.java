@@ -1,20 +1,13 @@
 package dev.ctgraphql.upstream;
 
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,6 +19,7 @@ import io.restassured.path.json.JsonPath;
 
 import dev.ctgraphql.GraphQLClient;
 import dev.ctgraphql.ItApiKeys;
+import dev.ctgraphql.PackagedApp;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -44,66 +38,30 @@ import static org.hamcrest.Matchers.nullValue;
 class SharedCacheIT {
 
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
-    static final Duration STARTUP = Duration.ofSeconds(60);
 
     @RedisServerResource.Url
     String redisUrl;
 
-    static Process second;
+    static PackagedApp second;
     static int secondPort;
 
     @BeforeEach
     void secondReplicaWithNothingAsked() throws Exception {
         if (second == null) {
-            startSecondReplica();
+            secondPort = RedisServerResource.freePort();
+            second = PackagedApp.start("shared-cache-second-replica", secondPort, Map.of(
+                    "clevertap.sandbox.enabled", "true",
+                    "clevertap.shared-cache.redis-url", redisUrl,
+                    // the same API keys as the first replica (the pom's it.api-keys)
+                    "clevertap-graphql.auth.api-keys", System.getProperty("it.api-keys")), List.of()).awaitReady();
         }
         given().port(secondPort).delete("/sandbox/_stats").then().statusCode(200);
-    }
-
-    /** Starts the artifact the build made and the framework tests (the jar, or the native executable). */
-    private void startSecondReplica() throws Exception {
-        secondPort = RedisServerResource.freePort();
-        Path buildDir = Path.of(SharedCacheIT.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
-        Properties artifact = new Properties();
-        try (Reader in = Files.newBufferedReader(buildDir.resolve("quarkus-artifact.properties"))) {
-            artifact.load(in);
-        }
-        String type = artifact.getProperty("type");
-        Assumptions.assumeTrue("jar".equals(type) || "native".equals(type), "no second process for a " + type + " artifact");
-        String executable = buildDir.resolve(artifact.getProperty("path")).toString();
-        List<String> settings = List.of("-Dquarkus.http.port=" + secondPort, "-Dclevertap.sandbox.enabled=true",
-                "-Dclevertap.shared-cache.redis-url=" + redisUrl,
-                // the same API keys as the first replica (the pom's it.api-keys)
-                "-Dclevertap-graphql.auth.api-keys=" + System.getProperty("it.api-keys"));
-        List<String> command = new ArrayList<>();
-        if ("jar".equals(type)) {
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(settings);
-            command.addAll(List.of("-jar", executable));
-        } else {
-            command.add(executable);
-            command.addAll(settings);
-        }
-        second = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(buildDir.resolve("shared-cache-second-replica.log").toFile())
-                .start();
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (!ready()) {
-            if (!second.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the second replica did not start; see its log in " + buildDir);
-            }
-            Thread.sleep(100);
-        }
     }
 
     @AfterAll
     static void stopSecondReplica() throws InterruptedException {
         if (second != null) {
-            second.destroy();
-            if (!second.waitFor(10, TimeUnit.SECONDS)) {
-                second.destroyForcibly();
-            }
+            second.stop();
             second = null;
         }
     }
@@ -138,14 +96,6 @@ class SharedCacheIT {
             Thread.sleep(50);
         }
         assertThat("the second replica read the profile again after the first one changed it", asked, equalTo(2));
-    }
-
-    private boolean ready() {
-        try {
-            return given().port(secondPort).get("/q/health/ready").statusCode() == 200;
-        } catch (Exception e) { // rest-assured throws the (checked) ConnectException as is
-            return false;
-        }
     }
 
     private static String graphql(int port, String document, Map<String, Object> variables) {
