@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -125,7 +126,7 @@ class AccountLimitsIT {
             assertAllAccepted(load.uploads.get(k).get(LOAD.toSeconds(), TimeUnit.SECONDS));
         }
 
-        JsonNode stats = stats();
+        JsonNode stats = stats("mixed-load");
         assertThat("CleverTap refused nothing", stats.path("rejected429").asLong(), equalTo(0L));
         assertThat(stats.path("peakInFlight").path("other").asInt(), lessThanOrEqualTo(3));
         assertThat(stats.path("peakInFlight").path("upload").asInt(), lessThanOrEqualTo(15));
@@ -159,7 +160,7 @@ class AccountLimitsIT {
             assertAllAccepted(load.uploads.get(k).get(LOAD.toSeconds(), TimeUnit.SECONDS));
         }
 
-        JsonNode stats = stats();
+        JsonNode stats = stats("one-killed");
         assertThat("CleverTap refused nothing", stats.path("rejected429").asLong(), equalTo(0L));
         assertThat(stats.path("peakInFlight").path("other").asInt(), lessThanOrEqualTo(3));
         assertThat(stats.path("peakInFlight").path("upload").asInt(), lessThanOrEqualTo(15));
@@ -245,6 +246,13 @@ class AccountLimitsIT {
                 .body();
         Matcher found = IN_FLIGHT.matcher(metrics);
         return found.find() ? (int) Double.parseDouble(found.group(1)) : 0;
+    }
+
+    /** What the stand-in saw, also kept as {@code account-limits-<name>.json} in the build folder for a look afterwards. */
+    private JsonNode stats(String name) throws Exception {
+        JsonNode stats = stats();
+        Files.writeString(PackagedApp.buildDir().resolve("account-limits-" + name + ".json"), stats.toPrettyString());
+        return stats;
     }
 
     private JsonNode stats() throws Exception {
