@@ -21,7 +21,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import dev.ctgraphql.graphql.GraphQLLong;
-import dev.ctgraphql.upstream.AsyncPacer;
+import dev.ctgraphql.upstream.AccountLimiter;
 import dev.ctgraphql.upstream.CleverTapBadInputException;
 import dev.ctgraphql.upstream.CleverTapCalls;
 import dev.ctgraphql.upstream.CleverTapConfig;
@@ -64,13 +64,15 @@ public class CampaignClient {
     private final CleverTapCalls calls;
     private final ResponseCache cache;
     private final CleverTapConfig config;
-    private final AsyncPacer creates = new AsyncPacer(CREATES_PER_SECOND);
+    private final AccountLimiter limiter;
 
-    CampaignClient(CleverTapRestClients clients, CleverTapCalls calls, ResponseCache cache, CleverTapConfig config) {
+    CampaignClient(CleverTapRestClients clients, CleverTapCalls calls, ResponseCache cache, CleverTapConfig config,
+            AccountLimiter limiter) {
         this.clients = clients;
         this.calls = calls;
         this.cache = cache;
         this.config = config;
+        this.limiter = limiter;
     }
 
     /** Campaigns starting in the range, in CleverTap's order, each once. */
@@ -221,24 +223,25 @@ public class CampaignClient {
      * (or a number in {@code estimates}); either may be null when CleverTap leaves it out.
      */
     Uni<CreateCampaignResult> create(CampaignInput input, ObjectNode body, boolean estimateOnly) {
-        return creates.run(() -> calls.call(CREATE, () -> rest().create(body))).map(answer -> {
-            JsonNode estimates = answer.path("estimates");
-            JsonNode total = estimates.isObject() ? estimates.path("total") : estimates;
-            GraphQLLong reach = total.canConvertToLong() ? GraphQLLong.of(total.asLong()) : null;
-            if (estimateOnly) {
-                return new CreateCampaignResult(null, reach);
-            }
-            JsonNode id = answer.hasNonNull("id") ? answer.get("id") : answer.path("target_id");
-            OffsetDateTime start = input.sendAt() != null
-                    ? input.sendAt().atZoneSameInstant(config.timeZone()).toOffsetDateTime()
-                    : OffsetDateTime.now(config.timeZone());
-            Campaign campaign = id.isMissingNode() || id.isNull()
-                    ? null
-                    : new Campaign(id.asText(), input.name(),
-                            input.sendAt() == null ? CampaignStatus.RUNNING : CampaignStatus.SCHEDULED,
-                            input.channel(), start);
-            return new CreateCampaignResult(campaign, reach);
-        }).eventually(() -> estimateOnly ? Uni.createFrom().voidItem() : cache.invalidateAll(CAMPAIGNS));
+        return limiter.paced("campaign-create", CREATES_PER_SECOND, () -> calls.call(CREATE, () -> rest().create(body)))
+                .map(answer -> {
+                    JsonNode estimates = answer.path("estimates");
+                    JsonNode total = estimates.isObject() ? estimates.path("total") : estimates;
+                    GraphQLLong reach = total.canConvertToLong() ? GraphQLLong.of(total.asLong()) : null;
+                    if (estimateOnly) {
+                        return new CreateCampaignResult(null, reach);
+                    }
+                    JsonNode id = answer.hasNonNull("id") ? answer.get("id") : answer.path("target_id");
+                    OffsetDateTime start = input.sendAt() != null
+                            ? input.sendAt().atZoneSameInstant(config.timeZone()).toOffsetDateTime()
+                            : OffsetDateTime.now(config.timeZone());
+                    Campaign campaign = id.isMissingNode() || id.isNull()
+                            ? null
+                            : new Campaign(id.asText(), input.name(),
+                                    input.sendAt() == null ? CampaignStatus.RUNNING : CampaignStatus.SCHEDULED,
+                                    input.channel(), start);
+                    return new CreateCampaignResult(campaign, reach);
+                }).eventually(() -> estimateOnly ? Uni.createFrom().voidItem() : cache.invalidateAll(CAMPAIGNS));
     }
 
     /** Stops a campaign; false when CleverTap refused (unknown id, or already finished). Drops the cached lists and report. */

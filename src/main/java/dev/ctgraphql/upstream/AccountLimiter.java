@@ -2,6 +2,8 @@ package dev.ctgraphql.upstream;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +18,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
 /**
- * CleverTap's concurrency limits per account (15 uploads, 3 other requests): kept by every replica together through
+ * CleverTap's concurrency limits per account (15 uploads, 3 other requests) and paced operations (campaign creation): kept by every replica together through
  * Redis ({@link SharedLimiter}) when {@code clevertap.shared-cache.redis-url} is set and
  * {@code clevertap.limits.shared.enabled} is not false, else by this process alone ({@link AsyncLimiter}).
  */
@@ -36,6 +38,7 @@ public class AccountLimiter {
     }
 
     private final Map<LimitClass, AsyncLimiter> local = new EnumMap<>(LimitClass.class);
+    private final Map<String, AsyncPacer> pacers = new ConcurrentHashMap<>();
     private final SharedLimiter shared;
 
     AccountLimiter(CleverTapConfig config, CleverTapCredentials credentials, Vertx vertx, MeterRegistry registry) {
@@ -84,6 +87,17 @@ public class AccountLimiter {
     /** Waits for a permit of {@code limitClass}, first come first served; the caller releases it when its call ends. */
     public Uni<Permit> acquire(LimitClass limitClass) {
         return shared == null ? local.get(limitClass).acquire() : shared.acquire(limitClass);
+    }
+
+    /**
+     * Runs {@code operation} in the next free slot of {@code name}, slots being {@code 1/perSecond} apart: for the whole
+     * account when the limits are shared, else for this process.
+     */
+    public <T> Uni<T> paced(String name, double perSecond, Supplier<Uni<T>> operation) {
+        if (shared == null) {
+            return pacers.computeIfAbsent(name, key -> new AsyncPacer(perSecond)).run(operation);
+        }
+        return shared.pace(name, perSecond).chain(ignored -> operation.get());
     }
 
     public Mode mode() {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -124,6 +125,16 @@ final class SharedLimiter {
             return {#members, rank}
             """);
 
+    /** Takes the next slot of a paced operation for the whole account; answers how many ms away it is. KEYS: next slot. */
+    private static final Script PACE = new Script("""
+            local t = redis.call('TIME')
+            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+            local interval = tonumber(ARGV[1])
+            local slot = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
+            redis.call('SET', KEYS[1], slot + interval, 'PX', slot + interval - now + 1000)
+            return slot - now
+            """);
+
     /** How the replica admits requests now. */
     enum Mode {
         /** Leases from Redis. */
@@ -152,6 +163,8 @@ final class SharedLimiter {
     private final String instance = UUID.randomUUID().toString();
     private final AtomicLong tickets = new AtomicLong();
     private final Map<LimitClass, Lane> lanes = new EnumMap<>(LimitClass.class);
+    private final Map<String, AsyncPacer> fallbackPacers = new ConcurrentHashMap<>();
+    private final String base;
     private final String members;
     private final String channel;
     private final AtomicBoolean subscribed = new AtomicBoolean();
@@ -170,7 +183,7 @@ final class SharedLimiter {
     SharedLimiter(Vertx vertx, Settings settings) {
         this.vertx = vertx;
         this.settings = settings;
-        String base = settings.keyPrefix() + FORMAT + "{" + sha256(settings.accountId()).substring(0, 32) + "}:";
+        this.base = settings.keyPrefix() + FORMAT + "{" + sha256(settings.accountId()).substring(0, 32) + "}:";
         this.members = base + "replicas";
         this.channel = base + "released";
         lanes.put(LimitClass.UPLOAD, new Lane(LimitClass.UPLOAD, settings.uploadLimit(), settings.uploadShare(), base));
@@ -222,6 +235,33 @@ final class SharedLimiter {
             waiter.handedOver = true;
             return waiter;
         });
+    }
+
+    /**
+     * Waits for the next slot of the paced operation {@code name}, slots being {@code 1/perSecond} apart for the whole
+     * account. While Redis does not answer, this replica paces itself at its part of the rate among the replicas it last
+     * saw.
+     */
+    Uni<Void> pace(String name, double perSecond) {
+        long interval = (long) Math.ceil(1000 / perSecond);
+        if (mode == Mode.FALLBACK || closed) {
+            return paceLocally(name, perSecond);
+        }
+        return eval(PACE, List.of(base + "pace:" + name), List.of(String.valueOf(interval)))
+                .onItem().transformToUni(wait -> wait.toLong() <= 0
+                        ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(wait.toLong())))
+                .onFailure().recoverWithUni(e -> {
+                    failed("pace", e);
+                    return paceLocally(name, perSecond);
+                });
+    }
+
+    private Uni<Void> paceLocally(String name, double perSecond) {
+        int seen = Math.max(1, replicas);
+        // a pacer per rate: it changes when the number of replicas seen does
+        return fallbackPacers.computeIfAbsent(name + "@" + seen, key -> new AsyncPacer(perSecond / seen))
+                .run(() -> Uni.createFrom().voidItem());
     }
 
     Mode mode() {

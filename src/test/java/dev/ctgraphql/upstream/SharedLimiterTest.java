@@ -138,6 +138,31 @@ class SharedLimiterTest {
     }
 
     @Test
+    void pacedOperationsAreSpacedForTheWholeAccount() throws Exception {
+        SharedLimiter first = limiter("ACCOUNT-1", 3);
+        SharedLimiter second = limiter("ACCOUNT-1", 3);
+        List<Long> started = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch done = new CountDownLatch(6);
+
+        for (int i = 0; i < 6; i++) {
+            (i % 2 == 0 ? first : second).pace("test", 5).subscribe().with(ok -> {
+                started.add(System.nanoTime());
+                done.countDown();
+            }, failure -> done.countDown());
+        }
+
+        assertThat(done.await(WAIT.toMillis(), TimeUnit.MILLISECONDS), equalTo(true));
+        assertThat(started, hasSize(6));
+        List<Long> sorted = new ArrayList<>(started);
+        Collections.sort(sorted);
+        for (int i = 1; i < sorted.size(); i++) {
+            assertThat("5 a second between both replicas: 200 ms apart, give or take a round trip",
+                    Duration.ofNanos(sorted.get(i) - sorted.get(i - 1)).toMillis(), greaterThanOrEqualTo(150L));
+        }
+        assertThat(first.mode(), equalTo(SharedLimiter.Mode.SHARED));
+    }
+
+    @Test
     void whileRedisIsDownEachReplicaKeepsWithinItsPartOfTheLimitAndRedisTakesOverWhenBack() throws Exception {
         List<SharedLimiter> replicas = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
