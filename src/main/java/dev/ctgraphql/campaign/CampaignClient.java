@@ -223,25 +223,27 @@ public class CampaignClient {
      * (or a number in {@code estimates}); either may be null when CleverTap leaves it out.
      */
     Uni<CreateCampaignResult> create(CampaignInput input, ObjectNode body, boolean estimateOnly) {
-        return limiter.paced("campaign-create", CREATES_PER_SECOND, () -> calls.call(CREATE, () -> rest().create(body)))
-                .map(answer -> {
-                    JsonNode estimates = answer.path("estimates");
-                    JsonNode total = estimates.isObject() ? estimates.path("total") : estimates;
-                    GraphQLLong reach = total.canConvertToLong() ? GraphQLLong.of(total.asLong()) : null;
-                    if (estimateOnly) {
-                        return new CreateCampaignResult(null, reach);
-                    }
-                    JsonNode id = answer.hasNonNull("id") ? answer.get("id") : answer.path("target_id");
-                    OffsetDateTime start = input.sendAt() != null
-                            ? input.sendAt().atZoneSameInstant(config.timeZone()).toOffsetDateTime()
-                            : OffsetDateTime.now(config.timeZone());
-                    Campaign campaign = id.isMissingNode() || id.isNull()
-                            ? null
-                            : new Campaign(id.asText(), input.name(),
-                                    input.sendAt() == null ? CampaignStatus.RUNNING : CampaignStatus.SCHEDULED,
-                                    input.channel(), start);
-                    return new CreateCampaignResult(campaign, reach);
-                }).eventually(() -> estimateOnly ? Uni.createFrom().voidItem() : cache.invalidateAll(CAMPAIGNS));
+        // paced for the whole account (through Redis when configured), not per replica
+        Uni<JsonNode> created = limiter.paced("campaign-create", CREATES_PER_SECOND,
+                () -> calls.call(CREATE, () -> rest().create(body)));
+        return created.map(answer -> {
+            JsonNode estimates = answer.path("estimates");
+            JsonNode total = estimates.isObject() ? estimates.path("total") : estimates;
+            GraphQLLong reach = total.canConvertToLong() ? GraphQLLong.of(total.asLong()) : null;
+            if (estimateOnly) {
+                return new CreateCampaignResult(null, reach);
+            }
+            JsonNode id = answer.hasNonNull("id") ? answer.get("id") : answer.path("target_id");
+            OffsetDateTime start = input.sendAt() != null
+                    ? input.sendAt().atZoneSameInstant(config.timeZone()).toOffsetDateTime()
+                    : OffsetDateTime.now(config.timeZone());
+            Campaign campaign = id.isMissingNode() || id.isNull()
+                    ? null
+                    : new Campaign(id.asText(), input.name(),
+                            input.sendAt() == null ? CampaignStatus.RUNNING : CampaignStatus.SCHEDULED,
+                            input.channel(), start);
+            return new CreateCampaignResult(campaign, reach);
+        }).eventually(() -> estimateOnly ? Uni.createFrom().voidItem() : cache.invalidateAll(CAMPAIGNS));
     }
 
     /** Stops a campaign; false when CleverTap refused (unknown id, or already finished). Drops the cached lists and report. */
