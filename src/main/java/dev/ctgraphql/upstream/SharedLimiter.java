@@ -175,6 +175,7 @@ final class SharedLimiter {
     private volatile long nextProbe;
     private volatile long recoveringUntil;
     private volatile long nextBeat = System.nanoTime();
+    private volatile long nextPoll = System.nanoTime();
     private volatile int replicas;
     private volatile int rank;
     private volatile boolean closed;
@@ -201,7 +202,8 @@ final class SharedLimiter {
         } catch (RuntimeException e) {
             failed("connect", e);
         }
-        timer = vertx.setPeriodic(Math.max(1, settings.pollInterval().toMillis()), id -> tick());
+        long period = Math.min(pollEvery(), Math.min(settings.leaseTtl().toNanos() / 3, settings.retryAfter().toNanos()));
+        timer = vertx.setPeriodic(Math.max(1, Duration.ofNanos(period).toMillis()), id -> tick());
         subscribe();
     }
 
@@ -467,18 +469,26 @@ final class SharedLimiter {
             beat().subscribe().with(ok -> {
             }, e -> failed("renew", e));
         }
-        for (Lane lane : lanes.values()) {
-            boolean waiting;
-            synchronized (lane) {
-                waiting = !lane.waiting.isEmpty();
-            }
-            if (waiting) {
-                pump(lane);
+        if (now - nextPoll >= 0) {
+            nextPoll = now + pollEvery();
+            for (Lane lane : lanes.values()) {
+                boolean waiting;
+                synchronized (lane) {
+                    waiting = !lane.waiting.isEmpty();
+                }
+                if (waiting) {
+                    pump(lane);
+                }
             }
         }
         if (!subscribed.get() && subscription == null) {
             subscribe();
         }
+    }
+
+    /** How often waiters ask again: the poll interval, or more often when their tickets would expire before. */
+    private long pollEvery() {
+        return Math.min(settings.pollInterval().toNanos(), settings.leaseTtl().toNanos() / 3);
     }
 
     /** Says this replica is alive and renews every lease it holds (registering those taken while Redis was away). */

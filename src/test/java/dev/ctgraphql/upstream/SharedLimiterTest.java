@@ -100,6 +100,27 @@ class SharedLimiterTest {
     }
 
     @Test
+    void aWaitingReplicaIsToldAtOnceWhenAPermitIsFreedWithoutWaitingForItsNextPoll() throws Exception {
+        // polls 10 s apart (a third of the lease): only the message on release can wake the waiter sooner
+        Duration lease = Duration.ofSeconds(30);
+        SharedLimiter holder = limiter("ACCOUNT-1", 1, lease, lease);
+        SharedLimiter waiter = limiter("ACCOUNT-1", 1, lease, lease);
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        Ask held = ask(holder, "holder", order);
+        held.await();
+        Ask waiting = ask(waiter, "waiter", order);
+        awaitTrue(() -> queuedInRedis("other") == 1, "the waiter's ticket in Redis");
+        Thread.sleep(200);
+
+        long released = System.nanoTime();
+        held.permit.release();
+        waiting.await();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - released).toMillis(), lessThan(2000L));
+        assertThat(order, contains("holder", "waiter"));
+    }
+
+    @Test
     void aReplicaThatStopsRenewingGivesItsPermitsBackWhenTheirLeasesExpire() throws Exception {
         SharedLimiter crashing = limiter("ACCOUNT-1", 2);
         SharedLimiter survivor = limiter("ACCOUNT-1", 2);
@@ -210,8 +231,12 @@ class SharedLimiterTest {
     // ---- helpers
 
     private SharedLimiter limiter(String account, int otherLimit) {
+        return limiter(account, otherLimit, LEASE, Duration.ofMillis(100));
+    }
+
+    private SharedLimiter limiter(String account, int otherLimit, Duration lease, Duration pollInterval) {
         SharedLimiter limiter = new SharedLimiter(vertx, new SharedLimiter.Settings(redis.url(), prefix, account, 15,
-                otherLimit, 3, 1, LEASE, Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofMillis(300)));
+                otherLimit, 3, 1, lease, pollInterval, Duration.ofMillis(500), Duration.ofMillis(300)));
         limiter.start();
         limiters.add(limiter);
         return limiter;
