@@ -1,5 +1,6 @@
 package dev.ctgraphql.event;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,8 @@ import dev.ctgraphql.upstream.CursorPager;
 import dev.ctgraphql.upstream.Endpoint;
 import dev.ctgraphql.upstream.LimitClass;
 import dev.ctgraphql.upstream.ResponseCache;
+import dev.ctgraphql.upstream.UploadReader;
+import dev.ctgraphql.upstream.UploadStream;
 import dev.ctgraphql.upstream.Uploads;
 
 /**
@@ -62,6 +65,19 @@ public class EventClient {
     Uni<Uploads.Outcome> upload(List<Uploads.Item> items, boolean dryRun) {
         return uploads.send(UPLOAD, items, CHUNK, body -> rest().upload(dryRun ? 1 : 0, body))
                 .call(outcome -> dryRun ? Uni.createFrom().voidItem() : profiles.forget(items));
+    }
+
+    /** Reads EventInputs from JSON into upload records, checked as of now. */
+    public UploadReader reader() {
+        return new EventRecords(Instant.now());
+    }
+
+    /**
+     * An upload of any number of events fed one by one (see {@link UploadStream}); the profiles each chunk touches are
+     * dropped from the profile cache once its outcome is known.
+     */
+    public UploadStream stream(UploadStream.Listener listener) {
+        return uploads.stream(UPLOAD, CHUNK, body -> rest().upload(0, body), profiles::forget, listener);
     }
 
     /** A page of the query's events: the first page, or the page {@code after} points at. */

@@ -1,6 +1,5 @@
 package dev.ctgraphql.event;
 
-import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -12,6 +11,7 @@ import org.eclipse.microprofile.graphql.Query;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.ctgraphql.graphql.BulkArguments;
 import dev.ctgraphql.graphql.EventQuery;
 import dev.ctgraphql.graphql.Paging;
 import dev.ctgraphql.graphql.UploadResult;
@@ -42,21 +42,15 @@ public class EventGraphQLApi {
     public Uni<@NonNull UploadResult> uploadEvents(
             @NonNull @Name("events") @Description("The events.") List<@NonNull EventInput> events,
             @Name("dryRun") @Description("Validate only (CleverTap validates too), store nothing.") Boolean dryRun) {
-        return upload(events, Boolean.TRUE.equals(dryRun));
+        return upload(BulkArguments.records(events), Boolean.TRUE.equals(dryRun));
     }
 
-    /** Validates every event, sends the valid ones and accounts for all of them by index. */
-    Uni<UploadResult> upload(List<EventInput> events, boolean dryRun) {
-        checkSize(events.size());
-        Instant now = Instant.now();
-        Uploads.Split split = Uploads.split("events", events, event -> event.problem(now), EventInput::toRecord);
+    /** Reads and validates every event, sends the valid ones and accounts for all of them by index. */
+    Uni<UploadResult> upload(BulkArguments.Records events, boolean dryRun) {
+        CleverTapBadInputException.check(events.size() <= maxRecords, "events", "has " + events.size()
+                + " records; at most " + maxRecords + " per mutation");
+        Uploads.Split split = Uploads.read("events", events.parser(), client.reader());
         return client.upload(split.valid(), dryRun).map(outcome -> UploadResult.of(split.refused(), outcome));
-    }
-
-    /** Refuses more records than one mutation may carry. */
-    void checkSize(int size) {
-        CleverTapBadInputException.check(size <= maxRecords, "events", "has " + size + " records; at most " + maxRecords
-                + " per mutation");
     }
 
     @Query

@@ -25,6 +25,8 @@ import dev.ctgraphql.upstream.CursorPager;
 import dev.ctgraphql.upstream.Endpoint;
 import dev.ctgraphql.upstream.LimitClass;
 import dev.ctgraphql.upstream.ResponseCache;
+import dev.ctgraphql.upstream.UploadReader;
+import dev.ctgraphql.upstream.UploadStream;
 import dev.ctgraphql.upstream.Uploads;
 
 /**
@@ -119,6 +121,26 @@ public class ProfileClient {
     /** Uploads device tokens in chunks of 100 and drops the cached reads of their devices' profiles. */
     Uni<Uploads.Outcome> uploadTokens(List<Uploads.Item> items) {
         return uploads.send(TOKEN_UPLOAD, items, TOKEN_CHUNK, body -> rest().upload(0, body)).call(outcome -> forget(items));
+    }
+
+    /** Reads ProfileInputs from JSON into upload records. */
+    public UploadReader profileReader() {
+        return new ProfileRecords(config.timeZone());
+    }
+
+    /** Reads DeviceTokenInputs from JSON into upload records. */
+    public UploadReader tokenReader() {
+        return new TokenRecords();
+    }
+
+    /** An upload of any number of profiles fed one by one (see {@link UploadStream}), dropping each chunk's cached reads. */
+    public UploadStream profileStream(UploadStream.Listener listener) {
+        return uploads.stream(PROFILE_UPLOAD, PROFILE_CHUNK, body -> rest().upload(0, body), this::forget, listener);
+    }
+
+    /** An upload of any number of device tokens fed one by one, dropping each chunk's cached profile reads. */
+    public UploadStream tokenStream(UploadStream.Listener listener) {
+        return uploads.stream(TOKEN_UPLOAD, TOKEN_CHUNK, body -> rest().upload(0, body), this::forget, listener);
     }
 
     /**

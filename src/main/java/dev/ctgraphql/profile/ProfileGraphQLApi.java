@@ -1,6 +1,5 @@
 package dev.ctgraphql.profile;
 
-import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -15,6 +14,7 @@ import org.eclipse.microprofile.graphql.Query;
 import io.smallrye.graphql.api.Nullable;
 import io.smallrye.mutiny.Uni;
 
+import dev.ctgraphql.graphql.BulkArguments;
 import dev.ctgraphql.graphql.EventQuery;
 import dev.ctgraphql.graphql.OperationResult;
 import dev.ctgraphql.graphql.Paging;
@@ -48,15 +48,13 @@ public class ProfileGraphQLApi {
     public Uni<@NonNull UploadResult> uploadProfiles(
             @NonNull @Name("profiles") @Description("The profiles.") List<@NonNull ProfileInput> profiles,
             @Name("dryRun") @Description("Validate only, store nothing.") Boolean dryRun) {
-        return upload(profiles, Boolean.TRUE.equals(dryRun));
+        return upload(BulkArguments.records(profiles), Boolean.TRUE.equals(dryRun));
     }
 
-    /** Validates every profile, sends the valid ones and accounts for all of them by index. */
-    Uni<UploadResult> upload(List<ProfileInput> profiles, boolean dryRun) {
+    /** Reads and validates every profile, sends the valid ones and accounts for all of them by index. */
+    Uni<UploadResult> upload(BulkArguments.Records profiles, boolean dryRun) {
         checkSize("profiles", profiles.size());
-        LocalDate today = LocalDate.now(config.timeZone());
-        Uploads.Split split = Uploads.split("profiles", profiles, profile -> profile.problem(today),
-                profile -> profile.toRecord(config.timeZone()));
+        Uploads.Split split = Uploads.read("profiles", profiles.parser(), client.profileReader());
         return client.uploadProfiles(split.valid(), dryRun).map(outcome -> UploadResult.of(split.refused(), outcome));
     }
 
@@ -66,13 +64,13 @@ public class ProfileGraphQLApi {
             + "listed in rejected by its index.")
     public Uni<@NonNull UploadResult> uploadDeviceTokens(
             @NonNull @Name("tokens") @Description("The tokens.") List<@NonNull DeviceTokenInput> tokens) {
-        return uploadTokens(tokens);
+        return uploadTokens(BulkArguments.records(tokens));
     }
 
-    /** Validates every token, sends the valid ones and accounts for all of them by index. */
-    Uni<UploadResult> uploadTokens(List<DeviceTokenInput> tokens) {
+    /** Reads and validates every token, sends the valid ones and accounts for all of them by index. */
+    Uni<UploadResult> uploadTokens(BulkArguments.Records tokens) {
         checkSize("tokens", tokens.size());
-        Uploads.Split split = Uploads.split("tokens", tokens, DeviceTokenInput::problem, DeviceTokenInput::toRecord);
+        Uploads.Split split = Uploads.read("tokens", tokens.parser(), client.tokenReader());
         return client.uploadTokens(split.valid()).map(outcome -> UploadResult.of(split.refused(), outcome));
     }
 

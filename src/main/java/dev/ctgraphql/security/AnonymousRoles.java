@@ -30,6 +30,11 @@ public class AnonymousRoles implements SecurityIdentityAugmentor {
         return !roles.isEmpty();
     }
 
+    /** Whether anonymous callers have {@code role}. */
+    boolean has(String role) {
+        return roles.contains(role);
+    }
+
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (!identity.isAnonymous() || roles.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.ctgraphql.upstream;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,22 +61,50 @@ public class Uploads {
     }
 
     /**
-     * Checks every input with {@code problem} (null when fine) and turns the fine ones into CleverTap records; a refused
-     * one is reported as {@code <field>[<index>].<problem>} with CleverTap's code.
+     * Reads a JSON array of records with {@code reader} (the parser on its {@code START_ARRAY}) and splits them into
+     * CleverTap records to send and records refused here, each refused one reported as
+     * {@code <field>[<index>].<problem>} with CleverTap's code. Input that does not fit the input type fails the whole
+     * list, before anything is sent.
+     *
+     * @throws CleverTapBadInputException naming the record and field that do not fit
      */
-    public static <T> Split split(String field, List<T> inputs, Function<T, UploadChecks.Problem> problem,
-            Function<T, ObjectNode> record) {
-        List<Item> valid = new ArrayList<>(inputs.size());
+    public static Split read(String field, JsonParser parser, UploadReader reader) {
+        List<Item> valid = new ArrayList<>();
         List<Rejection> refused = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            UploadChecks.Problem found = problem.apply(inputs.get(i));
-            if (found == null) {
-                valid.add(new Item(i, record.apply(inputs.get(i))));
-            } else {
-                refused.add(new Rejection(i, found.code(), field + "[" + i + "]." + found.message()));
+        try {
+            if (parser.currentToken() == null) {
+                parser.nextToken();
             }
+            CleverTapBadInputException.check(parser.currentToken() == JsonToken.START_ARRAY, field, "must be a list");
+            int i = 0;
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                String where = field + "[" + i + "]";
+                UploadReader.Read read = reader.read(parser, where);
+                if (read.problem() == null) {
+                    valid.add(new Item(i, read.record()));
+                } else {
+                    refused.add(new Rejection(i, read.problem().code(), where + "." + read.problem().message()));
+                }
+                i++;
+            }
+        } catch (UploadReader.Malformed e) {
+            throw new CleverTapBadInputException(e.getMessage());
+        } catch (IOException e) {
+            throw new CleverTapBadInputException(field + ": is not valid JSON");
         }
         return new Split(valid, refused);
+    }
+
+    /**
+     * A stream of records to send as they are read, in chunks of {@code chunkSize}, for callers with more records than
+     * they may hold in memory; see {@link UploadStream}.
+     *
+     * @param afterChunk runs after each chunk's outcome is known, with the chunk's items (e.g. to drop cached reads)
+     */
+    public UploadStream stream(Endpoint endpoint, int chunkSize, Function<ObjectNode, Uni<RestResponse<String>>> post,
+            Function<List<Item>, Uni<Void>> afterChunk, UploadStream.Listener listener) {
+        return new UploadStream(this, endpoint, chunkSize, calls.limiter(endpoint.limitClass()).permits() + 2, post,
+                afterChunk, listener);
     }
 
     /** How many records CleverTap accepted, and every record it did not, by the caller's index. */
@@ -116,10 +147,12 @@ public class Uploads {
                 });
     }
 
-    private record ChunkOutcome(int accepted, List<Rejection> rejected, boolean authFailed) {
+    /** One chunk's outcome: how many CleverTap accepted, every record it did not, and whether it refused our credentials. */
+    record ChunkOutcome(int accepted, List<Rejection> rejected, boolean authFailed) {
     }
 
-    private Uni<ChunkOutcome> sendChunk(Endpoint endpoint, List<Item> chunk,
+    /** Sends one chunk through the limiter, with retries, and accounts for each of its records. */
+    Uni<ChunkOutcome> sendChunk(Endpoint endpoint, List<Item> chunk,
             Function<ObjectNode, Uni<RestResponse<String>>> post) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         var records = body.putArray("d");
@@ -212,7 +245,7 @@ public class Uploads {
                 false);
     }
 
-    private static List<Rejection> all(List<Item> chunk, Integer code, String message) {
+    static List<Rejection> all(List<Item> chunk, Integer code, String message) {
         List<Rejection> rejected = new ArrayList<>(chunk.size());
         chunk.forEach(item -> rejected.add(new Rejection(item.index(), code, message)));
         return rejected;

@@ -58,6 +58,7 @@ public class GraphQLEndpoint {
     private final GraphQLAccess access;
     private final DocumentCheck documents;
     private final VariablesCheck variables;
+    private final BulkVariables bulk;
     private final Instance<CurrentIdentityAssociation> identities;
     private final CurrentVertxRequest currentRequest;
     private final JsonReaderFactory readers = JsonProvider.provider().createReaderFactory(Map.of());
@@ -71,6 +72,7 @@ public class GraphQLEndpoint {
         this.access = access;
         this.documents = new DocumentCheck(config.limits(), config.introspection(), config.answers().rootFields());
         this.variables = new VariablesCheck(config.limits());
+        this.bulk = new BulkVariables(config.limits());
         this.identities = identities;
         this.currentRequest = currentRequest;
     }
@@ -152,7 +154,8 @@ public class GraphQLEndpoint {
         GraphQLRequest request;
         try {
             if (method == HttpMethod.POST) {
-                request = GraphQLRequest.fromBody(ctx, readers);
+                GraphQLRequest lifted = bulk.lift(ctx, readers);
+                request = lifted != null ? lifted : GraphQLRequest.fromBody(ctx, readers);
             } else if (method == HttpMethod.GET) {
                 request = GraphQLRequest.fromQueryString(ctx.queryParams(), readers);
             } else {

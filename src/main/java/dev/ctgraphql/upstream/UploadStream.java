@@ -1,0 +1,190 @@
+package dev.ctgraphql.upstream;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+
+/**
+ * An upload fed one record at a time, for callers that read more records than they should hold: each chunk goes to
+ * CleverTap as soon as it is full (through {@link Uploads}' limiter, retries and per-record accounting), and
+ * {@link #add} answers false while more chunks are waiting for an answer than the limiter can have in flight plus two,
+ * which is the caller's cue to stop reading until {@link Listener#ready}. So memory stays at a few chunks whatever the
+ * number of records, and CleverTap's concurrency limit is kept busy.
+ *
+ * <p>
+ * Every record ends up in exactly one of three outcomes: accepted; rejected, with CleverTap's code (or this service's
+ * when refused before sending); or unconfirmed (code null), when whether CleverTap stored it cannot be known. Once
+ * CleverTap refuses this service's credentials, later chunks are refused here without being sent.
+ */
+public final class UploadStream {
+
+    private static final Logger LOG = Logger.getLogger(UploadStream.class);
+
+    /** What the stream tells the one feeding it; called on whatever thread an answer arrived on. */
+    public interface Listener {
+
+        /** A record that was not stored: called once for each. */
+        void notStored(Uploads.Rejection rejection);
+
+        /** There is room for records again, after {@link #add} answered false. */
+        void ready();
+    }
+
+    /** How many records were received, and what became of them. */
+    public record Summary(int received, int accepted, int rejected, int unconfirmed) {
+    }
+
+    private final Uploads uploads;
+    private final Endpoint endpoint;
+    private final int chunkSize;
+    private final int maxPending;
+    private final Function<ObjectNode, Uni<RestResponse<String>>> post;
+    private final Function<List<Uploads.Item>, Uni<Void>> afterChunk;
+    private final Listener listener;
+
+    private List<Uploads.Item> chunk;
+    private int pending;
+    private boolean waiting;
+    private boolean ended;
+    private boolean credentialsRefused;
+    private int received;
+    private int accepted;
+    private int rejected;
+    private int unconfirmed;
+    private UniEmitter<? super Summary> done;
+
+    UploadStream(Uploads uploads, Endpoint endpoint, int chunkSize, int maxPending,
+            Function<ObjectNode, Uni<RestResponse<String>>> post, Function<List<Uploads.Item>, Uni<Void>> afterChunk,
+            Listener listener) {
+        this.uploads = uploads;
+        this.endpoint = endpoint;
+        this.chunkSize = chunkSize;
+        this.maxPending = maxPending;
+        this.post = post;
+        this.afterChunk = afterChunk;
+        this.listener = listener;
+        this.chunk = new ArrayList<>(chunkSize);
+    }
+
+    /** Adds a record to send; false when the caller should add no more until {@link Listener#ready}. */
+    public boolean add(Uploads.Item item) {
+        List<Uploads.Item> full = null;
+        boolean room;
+        synchronized (this) {
+            if (ended) {
+                throw new IllegalStateException("the upload has ended");
+            }
+            received++;
+            chunk.add(item);
+            if (chunk.size() == chunkSize) {
+                full = chunk;
+                chunk = new ArrayList<>(chunkSize);
+                pending++;
+            }
+            room = pending < maxPending;
+            waiting = !room;
+        }
+        if (full != null) {
+            send(full);
+        }
+        return room;
+    }
+
+    /** A record refused before sending (invalid or malformed): counted and reported, never sent. */
+    public void refuse(Uploads.Rejection rejection) {
+        synchronized (this) {
+            received++;
+            count(rejection);
+        }
+        listener.notStored(rejection);
+    }
+
+    /** No more records: sends the last chunk; the summary comes once every record's outcome is known. */
+    public Uni<Summary> end() {
+        return Uni.createFrom().emitter(emitter -> {
+            List<Uploads.Item> last = null;
+            Summary finished = null;
+            synchronized (this) {
+                ended = true;
+                done = emitter;
+                if (!chunk.isEmpty()) {
+                    last = chunk;
+                    chunk = List.of();
+                    pending++;
+                } else if (pending == 0) {
+                    finished = summary();
+                }
+            }
+            if (last != null) {
+                send(last);
+            }
+            if (finished != null) {
+                emitter.complete(finished);
+            }
+        });
+    }
+
+    private void send(List<Uploads.Item> items) {
+        boolean refused;
+        synchronized (this) {
+            refused = credentialsRefused;
+        }
+        Uni<Uploads.ChunkOutcome> outcome = refused
+                ? Uni.createFrom().item(new Uploads.ChunkOutcome(0, Uploads.all(items, 401,
+                        "not stored: CleverTap refused this service's credentials"), true))
+                : uploads.sendChunk(endpoint, items, post)
+                        .call(result -> afterChunk.apply(items).onFailure().recoverWithNull());
+        outcome.subscribe().with(result -> completed(result), failure -> {
+            LOG.warnf("An upload chunk ended unexpectedly (%s)", failure.getClass().getSimpleName());
+            completed(new Uploads.ChunkOutcome(0, Uploads.all(items, null,
+                    "not confirmed: this service failed while sending it; check before sending again"), false));
+        });
+    }
+
+    private void completed(Uploads.ChunkOutcome outcome) {
+        boolean wake;
+        UniEmitter<? super Summary> finish = null;
+        Summary summary = null;
+        synchronized (this) {
+            accepted += outcome.accepted();
+            outcome.rejected().forEach(this::count);
+            credentialsRefused |= outcome.authFailed();
+            pending--;
+            wake = waiting && pending < maxPending;
+            if (wake) {
+                waiting = false;
+            }
+            if (ended && pending == 0) {
+                finish = done;
+                summary = summary();
+            }
+        }
+        outcome.rejected().forEach(listener::notStored);
+        if (wake) {
+            listener.ready();
+        }
+        if (finish != null) {
+            finish.complete(summary);
+        }
+    }
+
+    private void count(Uploads.Rejection rejection) {
+        if (rejection.code() == null) {
+            unconfirmed++;
+        } else {
+            rejected++;
+        }
+    }
+
+    private Summary summary() {
+        return new Summary(received, accepted, rejected, unconfirmed);
+    }
+}
