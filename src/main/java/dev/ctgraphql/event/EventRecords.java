@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.ctgraphql.upstream.UploadChecks;
 import dev.ctgraphql.upstream.UploadReader;
@@ -16,13 +14,14 @@ import dev.ctgraphql.upstream.UploadReader;
 /**
  * Reads {@link EventInput}s from JSON into CleverTap's event record
  * {@code {"type":"event","identity"|"objectId","ts","evtName","evtData"}}, checked against CleverTap's limits as of
- * {@code now}.
+ * {@code now}. Not thread-safe: one per upload.
  */
 final class EventRecords implements UploadReader {
 
     private static final String TYPE = "EventInput";
 
     private final Instant now;
+    private final Output output = new Output();
 
     EventRecords(Instant now) {
         this.now = now;
@@ -31,11 +30,15 @@ final class EventRecords implements UploadReader {
     @Override
     public Read read(JsonParser parser, String where) throws IOException {
         Fields.requireObject(parser, where, TYPE);
+        JsonGenerator out = output.start();
+        out.writeStartObject();
+        out.writeStringField("type", "event");
         String identity = null;
         String objectId = null;
         String name = null;
         OffsetDateTime occurredAt = null;
-        JsonNode properties = null;
+        boolean withProperties = false;
+        UploadChecks.Problem properties = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             parser.nextToken();
@@ -44,35 +47,45 @@ final class EventRecords implements UploadReader {
                 case "objectId" -> objectId = Fields.id(parser, where, field);
                 case "name" -> name = Fields.string(parser, where, field);
                 case "occurredAt" -> occurredAt = Fields.dateTime(parser, where, field);
-                case "properties" -> properties = Fields.json(parser);
+                case "properties" -> {
+                    if (parser.currentToken() != JsonToken.VALUE_NULL && !withProperties) {
+                        withProperties = true;
+                        out.writeFieldName("evtData");
+                        properties = Fields.copyProperties(parser, out, "properties", 522);
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
                 default -> throw Fields.unknown(where, field, TYPE);
             }
         }
         if (name == null) {
             throw Fields.missing(where, "name");
         }
-        UploadChecks.Problem problem = problem(identity, objectId, name, occurredAt, properties);
-        if (problem != null) {
-            return Read.refused(problem);
+        UploadChecks.Problem problem = problem(identity, objectId, name, occurredAt);
+        if (problem != null || properties != null) {
+            return Read.refused(problem != null ? problem : properties);
         }
-        ObjectNode record = JsonNodeFactory.instance.objectNode();
-        record.put("type", "event");
         if (identity != null) {
-            record.put("identity", identity);
+            out.writeStringField("identity", identity);
         } else {
-            record.put("objectId", objectId);
+            out.writeStringField("objectId", objectId);
         }
         if (occurredAt != null) {
-            record.put("ts", occurredAt.toEpochSecond());
+            out.writeNumberField("ts", occurredAt.toEpochSecond());
         }
-        record.put("evtName", name);
-        record.set("evtData", properties == null ? JsonNodeFactory.instance.objectNode() : properties);
-        return Read.of(record);
+        out.writeStringField("evtName", name);
+        if (!withProperties) {
+            out.writeFieldName("evtData");
+            out.writeStartObject();
+            out.writeEndObject();
+        }
+        out.writeEndObject();
+        return Read.of(output.bytes(), identity, identity != null ? null : objectId, null);
     }
 
     /** Why this event cannot be sent (with CleverTap's code), or null. */
-    private UploadChecks.Problem problem(String identity, String objectId, String name, OffsetDateTime occurredAt,
-            JsonNode properties) {
+    private UploadChecks.Problem problem(String identity, String objectId, String name, OffsetDateTime occurredAt) {
         UploadChecks.Problem identityProblem = UploadChecks.identity(identity, objectId);
         if (identityProblem != null) {
             return identityProblem;
@@ -86,10 +99,6 @@ final class EventRecords implements UploadReader {
         if (UploadChecks.RESTRICTED_EVENTS.contains(name)) {
             return new UploadChecks.Problem(513, "name '" + name + "' is a restricted system event");
         }
-        UploadChecks.Problem time = UploadChecks.eventTime(occurredAt, now);
-        if (time != null) {
-            return time;
-        }
-        return UploadChecks.properties(properties, "properties", 522);
+        return UploadChecks.eventTime(occurredAt, now);
     }
 }

@@ -39,5 +39,5 @@ interface EventRestClient {
     @POST
     @Path("/upload")
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<RestResponse<String>> upload(@QueryParam("dryRun") int dryRun, JsonNode body);
+    Uni<RestResponse<String>> upload(@QueryParam("dryRun") int dryRun, byte[] body);
 }

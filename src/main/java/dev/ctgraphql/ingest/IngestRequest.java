@@ -221,7 +221,7 @@ final class IngestRequest implements UploadStream.Listener {
             }
             if (read.problem() != null) {
                 stream.refuse(new Uploads.Rejection(at, read.problem().code(), where + "." + read.problem().message()));
-            } else if (!stream.add(new Uploads.Item(at, read.record()))) {
+            } else if (!stream.add(read.item(at))) {
                 blocked = true;
             }
         } catch (UploadReader.Malformed e) {

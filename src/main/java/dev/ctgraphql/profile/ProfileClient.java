@@ -92,9 +92,9 @@ public class ProfileClient {
     public Uni<Void> forget(List<Uploads.Item> items) {
         Set<String> keys = new LinkedHashSet<>();
         for (Uploads.Item item : items) {
-            String identity = item.record().path("identity").asText(null);
-            String objectId = item.record().path("objectId").asText(null);
-            String email = item.record().path("profileData").path("Email").asText(null);
+            String identity = item.identity();
+            String objectId = item.objectId();
+            String email = item.email();
             if (identity != null) {
                 keys.add(cacheKey(Key.IDENTITY, identity));
             }

@@ -7,11 +7,10 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.ctgraphql.upstream.UploadChecks;
 import dev.ctgraphql.upstream.UploadReader;
@@ -30,6 +29,7 @@ final class ProfileRecords implements UploadReader {
 
     private final ZoneId zone;
     private final LocalDate today;
+    private final Output output = new Output();
 
     ProfileRecords(ZoneId zone) {
         this.zone = zone;
@@ -71,35 +71,40 @@ final class ProfileRecords implements UploadReader {
         if (problem != null) {
             return Read.refused(problem);
         }
-        ObjectNode record = JsonNodeFactory.instance.objectNode();
-        record.put("type", "profile");
+        JsonGenerator out = output.start();
+        out.writeStartObject();
+        out.writeStringField("type", "profile");
         if (identity != null) {
-            record.put("identity", identity);
+            out.writeStringField("identity", identity);
         } else {
-            record.put("objectId", objectId);
+            out.writeStringField("objectId", objectId);
         }
-        ObjectNode data = record.putObject("profileData");
+        out.writeObjectFieldStart("profileData");
+        String[] typed = {"Name", name, "Email", email, "Phone", phone, "Gender", gender == null ? null : gender.wire(),
+                "DOB", dateOfBirth == null ? null : "$D_" + dateOfBirth.atStartOfDay(zone).toEpochSecond()};
+        String[] optInKeys = {"MSG-email", "MSG-push", "MSG-sms", "MSG-whatsapp"};
         if (properties != null) {
             for (Map.Entry<String, JsonNode> entry : properties.properties()) {
-                data.set(entry.getKey(), entry.getValue());
+                if (!isSet(entry.getKey(), typed, optInKeys, optIns)) {
+                    out.writeFieldName(entry.getKey());
+                    out.writeTree(entry.getValue());
+                }
             }
         }
-        putIfSet(data, "Name", name);
-        putIfSet(data, "Email", email);
-        putIfSet(data, "Phone", phone);
-        if (gender != null) {
-            data.put("Gender", gender.wire());
+        for (int i = 0; i < typed.length; i += 2) {
+            if (typed[i + 1] != null) {
+                out.writeStringField(typed[i], typed[i + 1]);
+            }
         }
-        if (dateOfBirth != null) {
-            data.put("DOB", "$D_" + dateOfBirth.atStartOfDay(zone).toEpochSecond());
-        }
-        String[] optInKeys = {"MSG-email", "MSG-push", "MSG-sms", "MSG-whatsapp"};
         for (int i = 0; i < optIns.length; i++) {
             if (optIns[i] != null) {
-                data.put(optInKeys[i], optIns[i].booleanValue());
+                out.writeBooleanField(optInKeys[i], optIns[i].booleanValue());
             }
         }
-        return Read.of(record);
+        out.writeEndObject();
+        out.writeEndObject();
+        String cachedEmail = email != null ? email : properties == null ? null : properties.path("Email").textValue();
+        return Read.of(output.bytes(), identity, identity != null ? null : objectId, cachedEmail);
     }
 
     /** Why this profile cannot be sent (with CleverTap's code), or null. */
@@ -124,9 +129,18 @@ final class ProfileRecords implements UploadReader {
         return UploadChecks.properties(properties, "properties", 512);
     }
 
-    private static void putIfSet(ObjectNode data, String key, String value) {
-        if (value != null) {
-            data.put(key, value);
+    /** Whether a typed field sets this reserved key (typed fields win over custom properties of the same name). */
+    private static boolean isSet(String key, String[] typed, String[] optInKeys, Boolean[] optIns) {
+        for (int i = 0; i < typed.length; i += 2) {
+            if (typed[i].equals(key) && typed[i + 1] != null) {
+                return true;
+            }
         }
+        for (int i = 0; i < optInKeys.length; i++) {
+            if (optInKeys[i].equals(key) && optIns[i] != null) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -45,7 +45,7 @@ interface ProfileRestClient {
     @POST
     @Path("/upload")
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<RestResponse<String>> upload(@QueryParam("dryRun") int dryRun, JsonNode body);
+    Uni<RestResponse<String>> upload(@QueryParam("dryRun") int dryRun, byte[] body);
 
     /** Body {@code {"identity":[...]}} or {@code {"guid":[...]}}, never both, at most 100 values. */
     @POST

@@ -2,10 +2,9 @@ package dev.ctgraphql.profile;
 
 import java.io.IOException;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.ctgraphql.upstream.UploadChecks;
 import dev.ctgraphql.upstream.UploadReader;
@@ -14,6 +13,8 @@ import dev.ctgraphql.upstream.UploadReader;
 final class TokenRecords implements UploadReader {
 
     private static final String TYPE = "DeviceTokenInput";
+
+    private final Output output = new Output();
 
     @Override
     public Read read(JsonParser parser, String where) throws IOException {
@@ -44,11 +45,16 @@ final class TokenRecords implements UploadReader {
         if (problem != null) {
             return Read.refused(problem);
         }
-        ObjectNode record = JsonNodeFactory.instance.objectNode();
-        record.put("type", "token");
-        record.put("objectId", objectId);
-        record.putObject("tokenData").put("id", token).put("type", type.wire());
-        return Read.of(record);
+        JsonGenerator out = output.start();
+        out.writeStartObject();
+        out.writeStringField("type", "token");
+        out.writeStringField("objectId", objectId);
+        out.writeObjectFieldStart("tokenData");
+        out.writeStringField("id", token);
+        out.writeStringField("type", type.wire());
+        out.writeEndObject();
+        out.writeEndObject();
+        return Read.of(output.bytes(), null, objectId, null);
     }
 
     /** Why this token cannot be sent (with CleverTap's code), or null. */

@@ -54,13 +54,21 @@ public final class UploadChecks {
         return values(properties, field);
     }
 
+    /** Checks a property key: 1 to 120 characters, not blank. */
+    public static Problem key(String key, String field) {
+        if (key.isBlank() || key.length() > MAX_KEY_CHARS) {
+            return new Problem(512, field + " key '" + abbreviate(key) + "' must have 1 to " + MAX_KEY_CHARS + " characters");
+        }
+        return null;
+    }
+
     private static Problem values(JsonNode node, String field) {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> entry = it.next();
-                if (entry.getKey().isBlank() || entry.getKey().length() > MAX_KEY_CHARS) {
-                    return new Problem(512, field + " key '" + abbreviate(entry.getKey()) + "' must have 1 to "
-                            + MAX_KEY_CHARS + " characters");
+                Problem key = key(entry.getKey(), field);
+                if (key != null) {
+                    return key;
                 }
                 Problem nested = values(entry.getValue(), field + "." + entry.getKey());
                 if (nested != null) {

@@ -5,11 +5,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Reads one upload record, written as the fields of its GraphQL input type ({@code EventInput}, {@code ProfileInput},
@@ -26,15 +27,48 @@ public interface UploadReader {
      */
     Read read(JsonParser parser, String where) throws IOException;
 
-    /** A record read: its wire form, or why CleverTap would refuse it (then {@code record} is null). */
-    record Read(ObjectNode record, UploadChecks.Problem problem) {
+    /**
+     * A record read: its wire form as JSON bytes with the keys the profile cache knows it by, or why CleverTap would
+     * refuse it (then {@code record} is null).
+     */
+    record Read(byte[] record, String identity, String objectId, String email, UploadChecks.Problem problem) {
 
-        public static Read of(ObjectNode record) {
-            return new Read(record, null);
+        public static Read of(byte[] record, String identity, String objectId, String email) {
+            return new Read(record, identity, objectId, email, null);
         }
 
         public static Read refused(UploadChecks.Problem problem) {
-            return new Read(null, problem);
+            return new Read(null, null, null, null, problem);
+        }
+
+        /** The item to send, at {@code index} in the caller's records. */
+        public Uploads.Item item(int index) {
+            return new Uploads.Item(index, record, identity, objectId, email);
+        }
+    }
+
+    /**
+     * Writes one wire record at a time into a reused buffer: {@link #start} before, {@link #bytes} after (which also
+     * clears it for the next record); a record found invalid halfway is simply never asked for its bytes.
+     */
+    final class Output {
+
+        private static final ObjectMapper MAPPER = new ObjectMapper();
+
+        private final ByteArrayBuilder buffer = new ByteArrayBuilder(512);
+        private JsonGenerator generator;
+
+        /** A generator for the next record (one that can write trees too). */
+        public JsonGenerator start() throws IOException {
+            buffer.reset();
+            generator = MAPPER.getFactory().createGenerator(buffer);
+            return generator;
+        }
+
+        /** The record written since {@link #start}. */
+        public byte[] bytes() throws IOException {
+            generator.close();
+            return buffer.toByteArray();
         }
     }
 
@@ -137,6 +171,132 @@ public interface UploadReader {
             } catch (DateTimeParseException e) {
                 throw new Malformed(where + "." + field + ": '" + abbreviate(text) + "' is not an ISO date");
             }
+        }
+
+        /**
+         * Copies a {@code JSON} properties value to {@code out} while checking it as {@link UploadChecks#properties} does
+         * (same codes and messages); the caller has written the field name. Returns the problem, or null. On return the
+         * parser is on the value's last token; after a problem, what was written is to be discarded.
+         */
+        public static UploadChecks.Problem copyProperties(JsonParser parser, JsonGenerator out, String field, int limitCode)
+                throws IOException {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                return new UploadChecks.Problem(512, field + " must be a JSON object");
+            }
+            out.writeStartObject();
+            int keys = 0;
+            UploadChecks.Problem first = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                keys++;
+                String key = parser.currentName();
+                parser.nextToken();
+                if (first != null) {
+                    parser.skipChildren();
+                    continue;
+                }
+                first = UploadChecks.key(key, field);
+                if (first != null) {
+                    parser.skipChildren();
+                    continue;
+                }
+                out.writeFieldName(key);
+                first = copyValue(parser, out, field + "." + key);
+            }
+            out.writeEndObject();
+            if (keys > UploadChecks.MAX_PROPERTIES) {
+                return new UploadChecks.Problem(limitCode, field + " has " + keys + " keys; at most "
+                        + UploadChecks.MAX_PROPERTIES);
+            }
+            return first;
+        }
+
+        private static UploadChecks.Problem copyValue(JsonParser parser, JsonGenerator out, String where)
+                throws IOException {
+            switch (parser.currentToken()) {
+                case START_OBJECT -> {
+                    out.writeStartObject();
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String key = parser.currentName();
+                        parser.nextToken();
+                        UploadChecks.Problem problem = UploadChecks.key(key, where);
+                        if (problem == null) {
+                            out.writeFieldName(key);
+                            problem = copyValue(parser, out, where + "." + key);
+                        }
+                        if (problem != null) {
+                            parser.skipChildren();
+                            skipRest(parser);
+                            return problem;
+                        }
+                    }
+                    out.writeEndObject();
+                    return null;
+                }
+                case START_ARRAY -> {
+                    out.writeStartArray();
+                    int i = 0;
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        UploadChecks.Problem problem = copyValue(parser, out, where + "[" + i++ + "]");
+                        if (problem != null) {
+                            parser.skipChildren();
+                            skipRest(parser);
+                            return problem;
+                        }
+                    }
+                    out.writeEndArray();
+                    return null;
+                }
+                case VALUE_STRING -> {
+                    int chars = parser.getTextLength();
+                    if (chars * 3 > UploadChecks.MAX_VALUE_BYTES && utf8Length(parser) > UploadChecks.MAX_VALUE_BYTES) {
+                        return new UploadChecks.Problem(512, where + " is longer than " + UploadChecks.MAX_VALUE_BYTES
+                                + " bytes");
+                    }
+                    out.copyCurrentEvent(parser);
+                    return null;
+                }
+                default -> {
+                    out.copyCurrentEvent(parser);
+                    return null;
+                }
+            }
+        }
+
+        /** Skips to the end of the container the parser is inside. */
+        private static void skipRest(JsonParser parser) throws IOException {
+            int depth = 1;
+            while (depth > 0) {
+                JsonToken token = parser.nextToken();
+                if (token == null) {
+                    return;
+                }
+                if (token.isStructStart()) {
+                    depth++;
+                } else if (token.isStructEnd()) {
+                    depth--;
+                }
+            }
+        }
+
+        private static int utf8Length(JsonParser parser) throws IOException {
+            char[] text = parser.getTextCharacters();
+            int from = parser.getTextOffset();
+            int length = 0;
+            for (int i = from, end = from + parser.getTextLength(); i < end; i++) {
+                char c = text[i];
+                if (c < 0x80) {
+                    length++;
+                } else if (c < 0x800) {
+                    length += 2;
+                } else if (Character.isHighSurrogate(c)) {
+                    length += 4;
+                    i++;
+                } else {
+                    length += 3;
+                }
+            }
+            return length;
         }
 
         /** A JSON scalar value as a tree; null for JSON null. */

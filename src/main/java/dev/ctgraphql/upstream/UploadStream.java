@@ -7,8 +7,6 @@ import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 
@@ -46,7 +44,7 @@ public final class UploadStream {
     private final Endpoint endpoint;
     private final int chunkSize;
     private final int maxPending;
-    private final Function<ObjectNode, Uni<RestResponse<String>>> post;
+    private final Function<byte[], Uni<RestResponse<String>>> post;
     private final Function<List<Uploads.Item>, Uni<Void>> afterChunk;
     private final Listener listener;
 
@@ -62,7 +60,7 @@ public final class UploadStream {
     private UniEmitter<? super Summary> done;
 
     UploadStream(Uploads uploads, Endpoint endpoint, int chunkSize, int maxPending,
-            Function<ObjectNode, Uni<RestResponse<String>>> post, Function<List<Uploads.Item>, Uni<Void>> afterChunk,
+            Function<byte[], Uni<RestResponse<String>>> post, Function<List<Uploads.Item>, Uni<Void>> afterChunk,
             Listener listener) {
         this.uploads = uploads;
         this.endpoint = endpoint;

@@ -1,7 +1,10 @@
 package dev.ctgraphql.upstream;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -16,8 +19,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -40,6 +42,10 @@ public class Uploads {
     private static final Pattern SKIPPED = Pattern.compile("\\.?\\s*Skipped record number\\s*:\\s*(\\d+)\\s*$",
             Pattern.CASE_INSENSITIVE);
 
+    private static final ObjectMapper TREES = new ObjectMapper();
+    private static final byte[] OPEN = "{\"d\":[".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CLOSE = "]}".getBytes(StandardCharsets.US_ASCII);
+
     private final CleverTapCalls calls;
     private final CleverTapConfig config;
 
@@ -48,8 +54,20 @@ public class Uploads {
         this.config = config;
     }
 
-    /** A record to send and its index in the caller's list. */
-    public record Item(int index, ObjectNode record) {
+    /**
+     * A record to send: its index in the caller's list, its wire form as JSON, and the keys the profile cache knows its
+     * profile by (identity, objectId, email; null when absent).
+     */
+    public record Item(int index, byte[] json, String identity, String objectId, String email) {
+
+        /** The wire record as a tree, for matching a record CleverTap echoes back (rare: it usually names the number). */
+        public JsonNode record() {
+            try {
+                return TREES.readTree(json);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** A record that was not stored: its index in the caller's list, CleverTap's code (null when unknown) and why. */
@@ -81,7 +99,7 @@ public class Uploads {
                 String where = field + "[" + i + "]";
                 UploadReader.Read read = reader.read(parser, where);
                 if (read.problem() == null) {
-                    valid.add(new Item(i, read.record()));
+                    valid.add(read.item(i));
                 } else {
                     refused.add(new Rejection(i, read.problem().code(), where + "." + read.problem().message()));
                 }
@@ -101,7 +119,7 @@ public class Uploads {
      *
      * @param afterChunk runs after each chunk's outcome is known, with the chunk's items (e.g. to drop cached reads)
      */
-    public UploadStream stream(Endpoint endpoint, int chunkSize, Function<ObjectNode, Uni<RestResponse<String>>> post,
+    public UploadStream stream(Endpoint endpoint, int chunkSize, Function<byte[], Uni<RestResponse<String>>> post,
             Function<List<Item>, Uni<Void>> afterChunk, UploadStream.Listener listener) {
         return new UploadStream(this, endpoint, chunkSize, calls.limiter(endpoint.limitClass()).permits() + 2, post,
                 afterChunk, listener);
@@ -118,7 +136,7 @@ public class Uploads {
      * @param post sends one {@code {"d":[...]}} body
      */
     public Uni<Outcome> send(Endpoint endpoint, List<Item> items, int chunkSize,
-            Function<ObjectNode, Uni<RestResponse<String>>> post) {
+            Function<byte[], Uni<RestResponse<String>>> post) {
         if (items.isEmpty()) {
             return Uni.createFrom().item(new Outcome(0, List.of()));
         }
@@ -153,14 +171,35 @@ public class Uploads {
 
     /** Sends one chunk through the limiter, with retries, and accounts for each of its records. */
     Uni<ChunkOutcome> sendChunk(Endpoint endpoint, List<Item> chunk,
-            Function<ObjectNode, Uni<RestResponse<String>>> post) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        var records = body.putArray("d");
-        chunk.forEach(item -> records.add(item.record()));
+            Function<byte[], Uni<RestResponse<String>>> post) {
+        byte[] body = body(chunk);
         return calls.exchange(endpoint, () -> post.apply(body), config.uploads().maxRetries())
                 .map(response -> read(endpoint, chunk, response))
                 .onFailure(CleverTapException.class)
                 .recoverWithItem(failure -> failed(endpoint, chunk, (CleverTapException) failure));
+    }
+
+    /** {@code {"d":[...]}} from the records' JSON. */
+    private static byte[] body(List<Item> chunk) {
+        int size = 8 + chunk.size();
+        for (Item item : chunk) {
+            size += item.json().length;
+        }
+        byte[] body = new byte[size];
+        int at = copy(OPEN, body, 0);
+        for (int i = 0; i < chunk.size(); i++) {
+            if (i > 0) {
+                body[at++] = ',';
+            }
+            at = copy(chunk.get(i).json(), body, at);
+        }
+        at = copy(CLOSE, body, at);
+        return at == size ? body : Arrays.copyOf(body, at);
+    }
+
+    private static int copy(byte[] from, byte[] to, int at) {
+        System.arraycopy(from, 0, to, at, from.length);
+        return at + from.length;
     }
 
     /** Reads an upload answer: HTTP 200 even when records failed; {@code unprocessed[]} names them. */
