@@ -29,8 +29,11 @@ import dev.ctgraphql.upstream.UploadStream;
 public class IngestEndpoint {
 
     static final String NDJSON = "application/x-ndjson";
-    /** Before Quarkus' own routes; after its authentication. */
-    private static final int ROUTE_ORDER = -1;
+    /**
+     * After Quarkus' authentication and authorization (orders -200 and -100), before its request size limit (order -2,
+     * {@code quarkus.http.limits.max-body-size}, which refuses a Content-Length over it): an ingest body has no cap.
+     */
+    private static final int ROUTE_ORDER = -3;
 
     private final IngestAccess access;
     private final EventClient events;

@@ -182,6 +182,24 @@ class IngestTest {
         assertThat(store.eventCount(name), equalTo(0L));
     }
 
+    /** Over quarkus.http.limits.max-body-size (16M), with a Content-Length: ingest bodies have no cap. */
+    @Test
+    void aBodyLargerThanTheHttpBodyLimitIsRead() throws IOException {
+        String padding = "x".repeat(400);
+        StringBuilder body = new StringBuilder();
+        int count = 0;
+        while (body.length() <= 17 * 1024 * 1024) {
+            body.append("{\"identity\":\"user-").append(count % 100).append("\",\"name\":\"").append(name)
+                    .append("\",\"properties\":{\"pad\":\"").append(padding).append("\"}}\n");
+            count++;
+        }
+
+        List<JsonNode> answer = post(body.toString().getBytes(StandardCharsets.UTF_8), null);
+
+        assertThat(answer.get(0).path("summary").path("accepted").asInt(), equalTo(count));
+        assertThat(store.eventCount(name), equalTo((long) count));
+    }
+
     @Test
     void anEmptyBodyAnswersAnEmptySummary() throws IOException {
         List<JsonNode> answer = post(new byte[0], null);
