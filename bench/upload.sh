@@ -63,7 +63,7 @@ measure() {
   # the sandbox's own well-known credentials, from the environment as any credentials are
   # shellcheck disable=SC2086
   CLEVERTAP_ACCOUNT_ID=SANDBOX-RK4-ZZ5-W66Z CLEVERTAP_PASSCODE=sandbox-passcode \
-    java ${BENCH_JAVA_OPTS:--Xmx1g} -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$service_port" \
+    java ${BENCH_JAVA_OPTS:--Xmx512m} -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$service_port" \
     -Dclevertap.sandbox.enabled=false -Dclevertap.base-url="http://127.0.0.1:$sandbox_port/sandbox" \
     "-Dclevertap-graphql.auth.api-keys=bench:viewer|editor|admin:$hash" \
     -Dquarkus.log.console.json.enabled=false -jar "$jar" > "$log_dir/service-$slug.log" 2>&1 &
@@ -79,9 +79,11 @@ measure() {
 echo_machine
 echo "command: bench/upload.sh (BASELINE=$baseline $(git -C "$bench_root" rev-parse --short "$baseline"), this tree at $(git -C "$bench_root" rev-parse --short HEAD)$(git -C "$bench_root" diff --quiet || echo '+changes'))"
 echo "service and sandbox: separate JVMs of the same jar; CPU is the service process's user+system time"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [[ ${ONLY:-} != current ]]; then
   measure baseline "baseline ($baseline)" "$baseline_app"
 fi
 if [[ ${ONLY:-} != baseline ]]; then
   measure current "this tree" "$bench_app"
 fi
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
