@@ -48,10 +48,12 @@ public class Uploads {
 
     private final CleverTapCalls calls;
     private final CleverTapConfig config;
+    private final AccountLimiter limiter;
 
-    Uploads(CleverTapCalls calls, CleverTapConfig config) {
+    Uploads(CleverTapCalls calls, CleverTapConfig config, AccountLimiter limiter) {
         this.calls = calls;
         this.config = config;
+        this.limiter = limiter;
     }
 
     /**
@@ -121,7 +123,7 @@ public class Uploads {
      */
     public UploadStream stream(Endpoint endpoint, int chunkSize, Function<byte[], Uni<RestResponse<String>>> post,
             Function<List<Item>, Uni<Void>> afterChunk, UploadStream.Listener listener) {
-        return new UploadStream(this, endpoint, chunkSize, calls.limiter(endpoint.limitClass()).permits() + 2, post,
+        return new UploadStream(this, endpoint, chunkSize, limiter.limit(endpoint.limitClass()) + 2, post,
                 afterChunk, listener);
     }
 
