@@ -23,7 +23,8 @@ import dev.ctgraphql.count.RealtimeDimension;
  * the same: the poll starts with the first subscriber and stops when the last one leaves (Mutiny's reference-counted
  * broadcast, which starts again for the next subscriber). A new subscriber first gets one reading at once (through the
  * real-time cache, so usually no extra upstream call) and then the shared ticks. A failed poll is skipped, not sent:
- * one bad upstream answer must not end every subscription.
+ * one bad upstream answer must not end every subscription. With the shared Redis, replicas share the poll too (see
+ * {@link SharedReadings}): one replica polls, the others pass on its readings.
  */
 @ApplicationScoped
 class LivePolls {
@@ -31,27 +32,45 @@ class LivePolls {
     private static final Logger LOG = Logger.getLogger(LivePolls.class);
 
     /** What makes two subscriptions share a poll. */
-    private record Key(Set<RealtimeDimension> dimensions, int seconds) {
+    record Key(Set<RealtimeDimension> dimensions, int seconds) {
+
+        /** A name for this poll, the same on every replica. */
+        String name() {
+            return seconds + ":" + dimensions.stream().map(Enum::name).sorted().reduce((a, b) -> a + "," + b).orElse("");
+        }
     }
 
     private final CountClient counts;
+    private final SharedReadings readings;
     private final Map<Key, Multi<LiveUsers>> shared = new ConcurrentHashMap<>();
 
-    LivePolls(CountClient counts) {
+    LivePolls(CountClient counts, SharedReadings readings) {
         this.counts = counts;
+        this.readings = readings;
     }
 
     Multi<LiveUsers> subscribe(EnumSet<RealtimeDimension> dimensions, int seconds) {
         Key key = new Key(Set.copyOf(dimensions), seconds);
         Multi<LiveUsers> ticks = shared.computeIfAbsent(key, this::poll);
-        return Multi.createBy().concatenating().streams(Multi.createFrom().uni(read(key)), ticks);
+        Uni<LiveUsers> first = readings.enabled()
+                ? readings.latest(key).chain(found -> found != null
+                        ? Uni.createFrom().item(found)
+                        : read(key))
+                : read(key);
+        return Multi.createBy().concatenating().streams(Multi.createFrom().uni(first), ticks);
     }
 
     private Multi<LiveUsers> poll(Key key) {
-        return Multi.createFrom().ticks().every(Duration.ofSeconds(key.seconds()))
-                .onOverflow().drop()
-                .onItem().transformToUniAndConcatenate(tick -> read(key))
-                .broadcast().withCancellationAfterLastSubscriberDeparture().toAllSubscribers();
+        Multi<Long> ticks = Multi.createFrom().ticks().every(Duration.ofSeconds(key.seconds())).onOverflow().drop();
+        Multi<LiveUsers> readingsOfKey;
+        if (readings.enabled()) {
+            SharedReadings.Poll poll = readings.poll(key);
+            readingsOfKey = ticks.onItem().transformToUniAndConcatenate(tick -> poll.next(() -> read(key)))
+                    .onTermination().invoke(poll::release);
+        } else {
+            readingsOfKey = ticks.onItem().transformToUniAndConcatenate(tick -> read(key));
+        }
+        return readingsOfKey.broadcast().withCancellationAfterLastSubscriberDeparture().toAllSubscribers();
     }
 
     /** One reading; null (which Mutiny's transformToUni skips) when the upstream call failed. */

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.graphql.Type;
 @Type("WebhookDelivery")
 @Description("One call CleverTap made to POST /webhooks/clevertap (a campaign or journey with a webhook channel).")
 public record WebhookDelivery(
-        @NonNull @Id @Description("This service's sequence number for the call, increasing.") String id,
+        @NonNull @Id @Description("This service's sequence number for the call, increasing; local-<n> for a call kept only "
+                + "by the replica that received it, while the shared Redis could not be reached.") String id,
         @NonNull @Description("When it arrived.") OffsetDateTime receivedAt,
         @Id @Description("The webhook campaign (or journey step) id CleverTap sent as targetId.") String targetId,
         @NonNull @Description("True for the test call CleverTap makes when a webhook template is saved.") boolean test,
@@ -22,6 +23,11 @@ public record WebhookDelivery(
                 + "per-user form (one profile object).") boolean broadcast,
         @Description("Key-value pairs of the template.") JsonValue keyValues,
         @NonNull @Description("The users the call was about.") List<@NonNull WebhookProfile> profiles) {
+
+    /** The same delivery under another id. */
+    WebhookDelivery withId(String newId) {
+        return new WebhookDelivery(newId, receivedAt, targetId, test, broadcast, keyValues, profiles);
+    }
 
     /** Whether this delivery belongs to the target (all do when no target is asked for). */
     boolean matches(String target) {

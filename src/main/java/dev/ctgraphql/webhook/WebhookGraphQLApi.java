@@ -12,6 +12,7 @@ import org.eclipse.microprofile.graphql.Query;
 
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 
 import dev.ctgraphql.upstream.CleverTapBadInputException;
 
@@ -26,9 +27,9 @@ public class WebhookGraphQLApi {
     }
 
     @Query
-    @Description("The newest webhook calls received at POST /webhooks/clevertap, newest first (kept in memory, up to "
-            + "webhooks.store-size).")
-    public @NonNull List<@NonNull WebhookDelivery> webhookDeliveries(
+    @Description("The newest webhook calls received at POST /webhooks/clevertap, newest first (up to webhooks.store-size; kept in "
+            + "the shared Redis when one is configured, so every replica lists every call, else in this replica's memory).")
+    public Uni<@NonNull List<@NonNull WebhookDelivery>> webhookDeliveries(
             @Id @Name("targetId") @Description("Only calls of this webhook campaign or journey step.") String targetId,
             @Name("last") @DefaultValue("20") @Description("How many, 1 to webhooks.store-size.") int last) {
         CleverTapBadInputException.check(last >= 1 && last <= store.capacity(), "last",
@@ -39,12 +40,12 @@ public class WebhookGraphQLApi {
     @Query
     @Description("Stored webhook calls grouped by targetId, most recently called first. Journeys that call a webhook "
             + "show up here under their step's targetId.")
-    public @NonNull List<@NonNull WebhookTarget> webhookTargets() {
+    public Uni<@NonNull List<@NonNull WebhookTarget>> webhookTargets() {
         return store.targets();
     }
 
     @Subscription
-    @Description("Each webhook call as it arrives (within a second).")
+    @Description("Each webhook call as it arrives (within a second), whichever replica received it.")
     public Multi<@NonNull WebhookDelivery> webhookReceived(
             @Id @Name("targetId") @Description("Only calls of this webhook campaign or journey step.") String targetId) {
         return store.stream(targetId);

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.vertx.core.Context;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -84,15 +85,24 @@ class WebhookReceiver {
         }
         WebhookDelivery delivery;
         try {
-            delivery = WebhookPayload.read(body, store.nextId(), OffsetDateTime.now(ZoneOffset.UTC));
+            // numbered by the store
+            delivery = WebhookPayload.read(body, "", OffsetDateTime.now(ZoneOffset.UTC));
         } catch (WebhookPayload.MalformedException e) {
             answer(context, 400, "fail", "Not a CleverTap webhook call: " + e.getMessage());
             return;
         }
-        store.add(delivery);
-        LOG.debugf("Webhook delivery %s for target %s with %d profile(s)", delivery.id(), delivery.targetId(),
-                delivery.profiles().size());
-        answer(context, 200, "success", null);
+        // answered on the request's own context, whichever thread stored it
+        Context requestContext = context.vertx().getOrCreateContext();
+        store.add(delivery, body).emitOn(task -> requestContext.runOnContext(ignored -> task.run())).subscribe()
+                .with(stored -> {
+                    LOG.debugf("Webhook delivery %s for target %s with %d profile(s)", stored.id(), stored.targetId(),
+                            stored.profiles().size());
+                    answer(context, 200, "success", null);
+                }, failure -> {
+                    // the store keeps a delivery in memory when Redis fails; this is a bug, not a reason to drop the call
+                    LOG.errorf("Webhook delivery not stored: %s", failure.getClass().getSimpleName());
+                    answer(context, 500, "fail", "The call could not be stored");
+                });
     }
 
     private static void answer(RoutingContext context, int status, String outcome, String error) {

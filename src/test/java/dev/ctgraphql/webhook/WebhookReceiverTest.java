@@ -62,7 +62,7 @@ class WebhookReceiverTest {
 
     @BeforeEach
     void forgetDeliveries() {
-        store.clear();
+        store.clear().await().indefinitely();
     }
 
     static RequestSpecification withSecret(String secret) {
