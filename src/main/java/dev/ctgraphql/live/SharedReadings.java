@@ -49,7 +49,8 @@ class SharedReadings {
 
     private final SharedRedis redis;
     private final ObjectMapper mapper;
-    private final String holder = UUID.randomUUID().toString();
+    /** This replica's name as lease holder; made at first use, not at start (see {@code RedisTier#instance}). */
+    private volatile String holder;
 
     SharedReadings(SharedRedis redis, ObjectMapper mapper) {
         this.redis = redis;
@@ -96,7 +97,7 @@ class SharedReadings {
          * holder stored when it is newer than what was sent; null when there is nothing new to send.
          */
         Uni<LiveUsers> next(Supplier<Uni<LiveUsers>> poll) {
-            return redis.eval(LEASE, List.of(leaseKey), List.of(holder, Long.toString(leaseMillis)))
+            return redis.eval(LEASE, List.of(leaseKey), List.of(holder(), Long.toString(leaseMillis)))
                     .onFailure().recoverWithItem(failure -> {
                         redis.failed(FEATURE, failure, "each replica polls CleverTap for its own subscribers until it answers");
                         return null;
@@ -137,9 +138,16 @@ class SharedReadings {
 
         /** Gives the lease back, when this replica holds it, so that another replica need not wait for it to expire. */
         void release() {
-            redis.eval(RELEASE, List.of(leaseKey), List.of(holder)).subscribe().with(ok -> {
+            redis.eval(RELEASE, List.of(leaseKey), List.of(holder())).subscribe().with(ok -> {
             }, failure -> LOG.debugf("Live view lease not given back: %s", failure.getClass().getSimpleName()));
         }
+    }
+
+    private synchronized String holder() {
+        if (holder == null) {
+            holder = UUID.randomUUID().toString();
+        }
+        return holder;
     }
 
     private String readingKey(LivePolls.Key key) {

@@ -15,6 +15,8 @@ final class CacheEntry {
     /** Approximate bytes held, for the caches' memory bound. */
     final int weight;
     final long loadedAt;
+    /** When this replica stored it (a copy of a shared entry may have been loaded earlier). */
+    final long storedAt;
     final long freshUntil;
     final long revalidateUntil;
     final long keepUntil;
@@ -28,6 +30,7 @@ final class CacheEntry {
         this.weight = weight;
         this.loadedAt = loadedAt;
         long now = System.nanoTime();
+        this.storedAt = now;
         this.freshUntil = now + ttl.toNanos();
         this.revalidateUntil = ttl.isZero() ? freshUntil : freshUntil + staleWhileRevalidate.toNanos();
         this.keepUntil = ttl.isZero()
@@ -41,6 +44,11 @@ final class CacheEntry {
 
     boolean freshAt(long now) {
         return now - freshUntil < 0;
+    }
+
+    /** Whether it was stored here less than {@code limit} ago. */
+    boolean storedWithin(long now, Duration limit) {
+        return now - storedAt < limit.toNanos();
     }
 
     boolean revalidatableAt(long now) {

@@ -270,6 +270,14 @@ public interface CleverTapConfig {
         /** After a Redis failure, how long the shared tier is skipped (reads go straight to CleverTap) before it is tried again. */
         @WithDefault("5s")
         Duration retryAfter();
+
+        /**
+         * While invalidations from other replicas may be missed (the subscription to them is lost, and for two
+         * {@code retry-after} after it is back, while their writes made during the outage are replayed), local entries
+         * are answered only this long after they were stored, then loaded again.
+         */
+        @WithDefault("5s")
+        Duration outageTtl();
     }
 
     interface Sandbox {

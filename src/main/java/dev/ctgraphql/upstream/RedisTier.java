@@ -8,10 +8,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,6 +73,10 @@ class RedisTier {
     private static final int SCAN_COUNT = 1000;
     /** Longest wait for a new connection (made at start and for the subscription, off the query path). */
     private static final Duration FIRST_CONNECTION = Duration.ofSeconds(3);
+    /** The cache name under which a pending "drop everything" is kept. */
+    private static final String ALL = "";
+    /** Past this many pending keys of one cache, the whole cache is dropped instead. */
+    private static final int MAX_PENDING_KEYS = 10_000;
 
     /** What a read found: a JSON text and its remaining time to live in milliseconds (-1: none), nothing, or no answer. */
     record Lookup(Status status, String json, long ttlMillis) {
@@ -93,14 +100,26 @@ class RedisTier {
     private final MeterRegistry registry;
     private final String base;
     private final String channel;
-    private final String instance = UUID.randomUUID().toString();
+    /**
+     * This replica's name in its invalidation messages; made at its first message, not at start, so that function
+     * instances restored from one snapshot (Lambda SnapStart) do not share it and ignore each other's messages.
+     */
+    private volatile String instance;
     private final Map<String, Counter> failures = new ConcurrentHashMap<>();
     private final AtomicBoolean healthy = new AtomicBoolean(true);
     private final AtomicBoolean subscriberHealthy = new AtomicBoolean(true);
     private final AtomicReference<RedisConnection> subscription = new AtomicReference<>();
     private volatile long downUntil = System.nanoTime();
     private volatile Listener listener;
+    private volatile Runnable unheard = () -> {
+    };
     private volatile boolean closed;
+    /** Whether invalidations from other replicas are received, and from when on they are trusted (nanoTime). */
+    private volatile boolean subscribed;
+    private volatile long trustedFrom = System.nanoTime();
+    /** Invalidations not yet sent because Redis failed: per cache ({@code ALL}: every cache) its keys, null for all. */
+    private final Map<String, Set<String>> pending = new HashMap<>();
+    private final AtomicBoolean replayScheduled = new AtomicBoolean();
     private Redis client;
     private Redis subscriber;
 
@@ -121,14 +140,12 @@ class RedisTier {
         CleverTapConfig.SharedCache shared = config.get();
         client = Redis.createClient(vertx, options(shared.redisUrl().get(), 16, "clevertap-shared-cache"));
         subscriber = Redis.createClient(vertx, options(shared.redisUrl().get(), 2, "clevertap-shared-cache-invalidations"));
-        // the first connection (and its classes) can take longer than a command may; made here, not by the first query
+        // the first connection (and its classes) can take longer than a command may; made now, not by the first query,
+        // but without holding up the start
         Duration firstConnection = shared.timeout().compareTo(FIRST_CONNECTION) > 0 ? shared.timeout() : FIRST_CONNECTION;
-        try {
-            client.send(Request.cmd(Command.PING)).await().atMost(firstConnection);
-            LOG.infof("Shared cache tier on Redis at %s (keys %s*)", where(shared.redisUrl().get()), base);
-        } catch (RuntimeException e) {
-            failed("connect", e);
-        }
+        client.send(Request.cmd(Command.PING)).ifNoItem().after(firstConnection).fail().subscribe().with(
+                ok -> LOG.infof("Shared cache tier on Redis at %s (keys %s*)", where(shared.redisUrl().get()), base),
+                e -> failed("connect", e));
         subscribe(false);
     }
 
@@ -153,6 +170,11 @@ class RedisTier {
     /** Sets who is told about invalidations published by other replicas. */
     void listen(Listener listener) {
         this.listener = listener;
+    }
+
+    /** Sets what runs when invalidations from other replicas stop being received. */
+    void whenUnheard(Runnable action) {
+        this.unheard = action;
     }
 
     /** The Redis key of an entry of a cache. */
@@ -213,7 +235,7 @@ class RedisTier {
             ObjectNode message = message(cache);
             ArrayNode array = message.putArray("keys");
             batch.forEach(array::add);
-            batches.add(quietly("delete", send(del)).chain(() -> publish(message)));
+            batches.add(sent(send(del).chain(() -> send(publishing(message))), cache, batch));
         }
         return Uni.join().all(batches).andFailFast().replaceWithVoid();
     }
@@ -224,7 +246,82 @@ class RedisTier {
             return Uni.createFrom().voidItem();
         }
         String pattern = glob(cache == null ? base : base + cache + ":") + "*";
-        return quietly("delete", scanAndDelete(pattern, "0")).chain(() -> publish(message(cache)));
+        return sent(scanAndDelete(pattern, "0").chain(() -> send(publishing(message(cache)))), cache, null);
+    }
+
+    /**
+     * An invalidation (delete, then publish) that never fails: when Redis fails it is kept and sent again once Redis
+     * answers, so that neither the shared entries nor the other replicas' copies outlive a write made during an outage.
+     */
+    private Uni<Void> sent(Uni<?> invalidation, String cache, Collection<String> keys) {
+        return invalidation.onItem().invoke(this::succeeded).replaceWithVoid()
+                .onFailure().recoverWithItem(e -> {
+                    failed("invalidate", e);
+                    remember(cache, keys);
+                    return null;
+                });
+    }
+
+    private void remember(String cache, Collection<String> keys) {
+        synchronized (pending) {
+            String name = cache == null ? ALL : cache;
+            if (keys == null || pending.containsKey(ALL)) {
+                pending.put(name, null);
+            } else if (!pending.containsKey(name) || pending.get(name) != null) {
+                Set<String> known = pending.computeIfAbsent(name, n -> new HashSet<>());
+                known.addAll(keys);
+                if (known.size() > MAX_PENDING_KEYS) {
+                    pending.put(name, null);
+                }
+            }
+        }
+        replayLater();
+    }
+
+    private void replayLater() {
+        if (!closed && replayScheduled.compareAndSet(false, true)) {
+            vertx.setTimer(Math.max(1, config.get().retryAfter().toMillis()), id -> replay());
+        }
+    }
+
+    /** Sends the invalidations kept during an outage (those that fail again are kept again). */
+    private void replay() {
+        replayScheduled.set(false);
+        Map<String, Set<String>> due;
+        synchronized (pending) {
+            if (pending.isEmpty()) {
+                return;
+            }
+            due = new HashMap<>(pending);
+            pending.clear();
+        }
+        LOG.debugf("Sending %d cache invalidation(s) kept while Redis could not be reached", due.size());
+        due.forEach((cache, keys) -> {
+            String name = ALL.equals(cache) ? null : cache;
+            (keys == null ? deleteAll(name) : delete(name, keys)).subscribe().with(ok -> {
+            });
+        });
+    }
+
+    /** Invalidations kept because Redis failed, not yet sent (tests, operators). */
+    int pendingInvalidations() {
+        synchronized (pending) {
+            return pending.size();
+        }
+    }
+
+    /**
+     * Whether this replica may trust that it hears of other replicas' writes: no shared tier (nothing to hear), or the
+     * subscription is up and has been for two {@code retry-after} since an outage (while writes made during it are
+     * replayed).
+     */
+    boolean invalidationsReliable() {
+        return config.isEmpty() || (subscribed && System.nanoTime() - trustedFrom >= 0);
+    }
+
+    /** How long local entries are answered while {@link #invalidationsReliable()} is false. */
+    Duration outageTtl() {
+        return config.map(CleverTapConfig.SharedCache::outageTtl).orElse(Duration.ZERO);
     }
 
     private Uni<Void> scanAndDelete(String pattern, String cursor) {
@@ -244,15 +341,15 @@ class RedisTier {
 
     private ObjectNode message(String cache) {
         ObjectNode message = mapper.createObjectNode();
-        message.put("from", instance);
+        message.put("from", instance());
         if (cache != null) {
             message.put("cache", cache);
         }
         return message;
     }
 
-    private Uni<Void> publish(ObjectNode message) {
-        return quietly("publish", send(Request.cmd(Command.PUBLISH).arg(channel).arg(message.toString())));
+    private Request publishing(ObjectNode message) {
+        return Request.cmd(Command.PUBLISH).arg(channel).arg(message.toString());
     }
 
     /**
@@ -285,9 +382,12 @@ class RedisTier {
                     LOG.info("Shared cache invalidations from other replicas are received"
                             + (again ? " again; the local tier is dropped, as some may have been missed" : ""));
                 }
+                trustedFrom = System.nanoTime() + (again ? 2 * config.get().retryAfter().toNanos() : 0);
+                subscribed = true;
                 if (again) {
                     tell(null, null);
                 }
+                replay();
             }, e -> lost(connection, e));
         }, e -> {
             vertx.cancelTimer(guard);
@@ -305,13 +405,18 @@ class RedisTier {
     }
 
     private void subscriptionFailed(Throwable e) {
+        if (subscribed) {
+            subscribed = false;
+            unheard.run();
+        }
         if (closed) {
             return;
         }
         count("subscribe");
         if (subscriberHealthy.compareAndSet(true, false)) {
-            LOG.warnf("Shared cache invalidations from other replicas are not received (%s); local copies live to their TTL"
-                    + " until the subscription is back, tried every %s", describe(e), config.get().retryAfter());
+            LOG.warnf("Shared cache invalidations from other replicas are not received (%s); local copies are answered for"
+                    + " at most %s until the subscription is back, tried every %s", describe(e), config.get().outageTtl(),
+                    config.get().retryAfter());
         } else {
             LOG.debugf("Shared cache invalidations still not received (%s)", describe(e));
         }
@@ -330,7 +435,7 @@ class RedisTier {
         }
         try {
             JsonNode message = mapper.readTree(push.get(2).toString());
-            if (instance.equals(message.path("from").asText())) {
+            if (message.path("from").asText().equals(instance)) {
                 return;
             }
             String cache = message.path("cache").asText(null);
@@ -345,6 +450,19 @@ class RedisTier {
         } catch (Exception e) {
             LOG.debugf("Ignored an unreadable shared cache invalidation: %s", e.getClass().getSimpleName());
         }
+    }
+
+    private String instance() {
+        String name = instance;
+        if (name == null) {
+            synchronized (this) {
+                if (instance == null) {
+                    instance = UUID.randomUUID().toString();
+                }
+                name = instance;
+            }
+        }
+        return name;
     }
 
     private void tell(String cache, List<String> keys) {

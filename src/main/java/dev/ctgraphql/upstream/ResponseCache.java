@@ -59,6 +59,11 @@ import io.vertx.core.Vertx;
  * in-flight future that later callers join; refreshes are shared the same way. A load that fails is not kept. A
  * caller that gives up does not cancel the shared load. An answer loaded while the same cache was invalidated is not
  * kept, so that a write never leaves a stale answer behind.
+ *
+ * <p>
+ * While this replica may miss other replicas' invalidations ({@link RedisTier#invalidationsReliable()} false: the
+ * subscription is lost, or just back), a local entry is answered only for {@code clevertap.shared-cache.outage-ttl}
+ * after it was stored, then loaded again (or, when CleverTap fails, answered stale with a note).
  */
 @ApplicationScoped
 public class ResponseCache {
@@ -86,6 +91,8 @@ public class ResponseCache {
         this.shared = shared;
         this.mapper = mapper;
         shared.listen(this::dropLocal);
+        // answers remembered whole were trusted to hear of writes: no longer
+        shared.whenUnheard(generation::incrementAndGet);
     }
 
     /**
@@ -120,13 +127,18 @@ public class ResponseCache {
     private <T> Uni<T> kept(Region region, String key, CacheEntry entry, Loading<T> loading) {
         long now = System.nanoTime();
         T value = value(entry);
-        if (entry.freshAt(now)) {
+        // while other replicas' writes may go unheard, an entry is trusted only shortly after it was stored
+        boolean reliable = shared.invalidationsReliable();
+        boolean trusted = reliable || entry.storedWithin(now, shared.outageTtl());
+        if (entry.freshAt(now) && trusted) {
             region.hits().increment();
-            ResponseNotes.freshUntil(entry.freshUntil);
+            ResponseNotes.freshUntil(reliable
+                    ? entry.freshUntil
+                    : Math.min(entry.freshUntil, entry.storedAt + shared.outageTtl().toNanos()));
             return Uni.createFrom().item(value);
         }
         ResponseNotes.notFresh();
-        if (entry.revalidatableAt(now)) {
+        if (trusted && entry.revalidatableAt(now)) {
             region.stale().increment();
             refresh(region, key, entry, loading, true);
             if (entry.refreshFailure() != null) {

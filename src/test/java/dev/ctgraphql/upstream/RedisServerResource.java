@@ -10,7 +10,11 @@ import java.lang.annotation.Target;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -24,9 +28,13 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
 
     private static final Duration STARTUP = Duration.ofSeconds(15);
 
+    /** The one started last, for tests that stop and start it again. */
+    private static volatile RedisServerResource current;
+
     private Process process;
     private String url;
     private int port;
+    private Path dataDir;
 
     /** Marks a {@code String} field of a test that receives the address of the Redis, e.g. in an integration test. */
     @Retention(RetentionPolicy.RUNTIME)
@@ -34,12 +42,30 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
     public @interface Url {
     }
 
+    /** Init argument {@code persistent=true}: keeps the data on disk (append-only file), so that a restart keeps it. */
+    @Override
+    public void init(Map<String, String> initArgs) {
+        if (Boolean.parseBoolean(initArgs.getOrDefault("persistent", "false"))) {
+            try {
+                dataDir = Files.createTempDirectory("clevertap-graphql-redis");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     @Override
     public Map<String, String> start() {
         port = freePort();
         launch();
         url = "redis://127.0.0.1:" + port;
+        current = this;
         return Map.of("clevertap.shared-cache.redis-url", url);
+    }
+
+    /** The server started last. */
+    public static RedisServerResource current() {
+        return current;
     }
 
     /** The address of the server, once started. */
@@ -47,15 +73,24 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
         return url;
     }
 
-    /** Starts the server again on the same port, empty, after {@link #stop()} (as a Redis that restarted). */
+    /**
+     * Starts the server again on the same port after {@link #stop()} (as a Redis that restarted): empty, or with what it
+     * held when {@code persistent}.
+     */
     public void restart() {
         launch();
     }
 
     private void launch() {
+        List<String> command = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                "--save", ""));
+        if (dataDir == null) {
+            command.addAll(List.of("--appendonly", "no"));
+        } else {
+            command.addAll(List.of("--appendonly", "yes", "--appendfsync", "always", "--dir", dataDir.toString()));
+        }
         try {
-            process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "",
-                    "--appendonly", "no")
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log()))
                     .start();
@@ -86,7 +121,7 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
     }
 
     /** A loopback port nothing listens on right now. */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
