@@ -27,10 +27,10 @@ import dev.ctgraphql.upstream.SharedRedis;
 
 /**
  * The live view's polls shared by replicas through the shared Redis: per poll (splits, interval) one replica holds a
- * lease ({@code SET ... PX} of two intervals, renewed at each of its ticks) and polls CleverTap; it stores each reading
+ * lease ({@code SET ... PX} of two intervals and a second, renewed at each of its ticks) and polls CleverTap; it stores each reading
  * under a key that the other replicas read at their own ticks and pass on to their subscribers. So subscribers on N
  * replicas cost one upstream poll per interval. When the holder stops (its last subscriber left: it gives the lease
- * back; it died: the lease expires) another replica with subscribers takes over within two intervals. When Redis cannot
+ * back; it died: the lease expires) another replica with subscribers takes over within about two intervals. When Redis cannot
  * be reached a replica polls on its own, as without Redis, and the failure is counted and logged once.
  */
 @ApplicationScoped
@@ -89,7 +89,8 @@ class SharedReadings {
             this.key = key;
             this.leaseKey = redis.key("live:lease:" + key.name());
             this.readingKey = readingKey(key);
-            this.leaseMillis = Duration.ofSeconds(2L * key.seconds()).toMillis();
+            // two intervals, and a second for a tick held up by a slow poll or a busy machine
+            this.leaseMillis = Duration.ofSeconds(2L * key.seconds() + 1).toMillis();
         }
 
         /**

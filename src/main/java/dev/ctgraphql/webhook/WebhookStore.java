@@ -55,6 +55,8 @@ public class WebhookStore {
             + "return id";
     private static final int READ_BATCH = 100;
     private static final long BLOCK_MILLIS = 1000;
+    /** An XREAD that has not answered this long after its block ended is on a dead connection. */
+    private static final Duration DEAD_CONNECTION = Duration.ofSeconds(5);
     private static final String LOCAL_ID = "local-";
 
     private final int capacity;
@@ -251,7 +253,7 @@ public class WebhookStore {
         Request xread = Request.cmd(Command.XREAD).arg("COUNT").arg(READ_BATCH).arg("BLOCK").arg(BLOCK_MILLIS)
                 .arg("STREAMS").arg(streamKey).arg(after);
         connection.send(xread)
-                .ifNoItem().after(Duration.ofMillis(BLOCK_MILLIS).plus(redis.timeout())).fail()
+                .ifNoItem().after(Duration.ofMillis(BLOCK_MILLIS).plus(DEAD_CONNECTION)).fail()
                 .subscribe().with(answer -> {
                     redis.succeeded(STREAM);
                     readFrom(connection, pushed(answer, after));
