@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# Start-up cost of one packaged service: starts it on the sandbox on a free loopback port, then reports the time from
-# launch to the first 200 of /q/health/ready and to the first GraphQL answer, and its memory (VmRSS right after that
-# answer, VmHWM peak) from /proc, polling every ~10 ms. Loopback only. Works for the native binary and the JVM jar alike:
+# Start-up cost of one packaged service: starts it on a free loopback port, then reports the time from launch to the
+# first 200 of /q/health/ready and to the first GraphQL answer, and its memory (VmRSS right after that answer, VmHWM
+# peak) from /proc, polling every ~10 ms. Loopback only. Works for the native binary and the JVM jar alike:
 #   bench/native-start.sh target/clevertap-graphql-0.1.0-SNAPSHOT-runner
 #   bench/native-start.sh java -jar target/quarkus-app/quarkus-run.jar
 #   (cd target/quarkus-app && ../../bench/native-start.sh java -XX:AOTCache=app.aot -jar quarkus-run.jar)
+# The service runs as in production: it requires an API key (it is started with the SHA-256 of one, which every request
+# sends) and, by default (BENCH_UPSTREAM=none), calls no CleverTap: fake credentials and a base URL on a loopback port
+# nothing listens on, and the first answer is { __typename }, which needs no CleverTap call. BENCH_UPSTREAM=sandbox
+# starts it on the embedded sandbox instead and asks { realtimeUserCount { total } } (through the REST client).
+# Also the CPU time the process used up to the first answer (user + system, all its threads), which other load on the
+# machine inflates much less than the wall-clock times.
 # Prints a Markdown table (fit for $GITHUB_STEP_SUMMARY); BENCH_FORMAT=tsv prints one line instead:
-# ready_ms first_answer_ms rss_kib hwm_kib. BENCH_TIMEOUT_S (default 60) bounds the wait.
+# ready_ms first_answer_ms rss_kib hwm_kib cpu_ms. BENCH_TIMEOUT_S (default 60) bounds the wait.
 set -euo pipefail
 
 if [[ $# -eq 0 ]]; then
@@ -14,19 +20,44 @@ if [[ $# -eq 0 ]]; then
   exit 2
 fi
 format=${BENCH_FORMAT:-markdown}
+upstream=${BENCH_UPSTREAM:-none}
 timeout_ns=$(( ${BENCH_TIMEOUT_S:-60} * 1000000000 ))
-query='{"query":"{ realtimeUserCount { total } }"}'
+key=bench-start-local-only-key
+hash=$(printf %s "$key" | sha256sum | cut -d' ' -f1)
 
-# a port nothing answers on (connect refused); the service binds it a moment later
-port=
-for _ in $(seq 1 50); do
-  candidate=$(( 20000 + RANDOM % 40000 ))
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
-    port=$candidate
-    break
-  fi
-done
-[[ -n $port ]] || { echo "no free loopback port found" >&2; exit 1; }
+# ports nothing answers on (connect refused); the service binds the first a moment later, the second stays closed
+free_port() {
+  local candidate
+  for _ in $(seq 1 50); do
+    candidate=$(( 20000 + RANDOM % 40000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
+      echo "$candidate"
+      return
+    fi
+  done
+  echo "no free loopback port found" >&2
+  exit 1
+}
+port=$(free_port)
+
+case $upstream in
+  none)
+    query='{"query":"{ __typename }"}'
+    expect='"__typename":"Query"'
+    closed=$(free_port)
+    upstream_env=(CLEVERTAP_SANDBOX_ENABLED=false CLEVERTAP_ACCOUNT_ID=BENCH-000-000-000Z CLEVERTAP_PASSCODE=bench-fake
+      "CLEVERTAP_BASE_URL=http://127.0.0.1:$closed")
+    ;;
+  sandbox)
+    query='{"query":"{ realtimeUserCount { total } }"}'
+    expect='"total":'
+    upstream_env=(CLEVERTAP_SANDBOX_ENABLED=true)
+    ;;
+  *)
+    echo "BENCH_UPSTREAM must be none or sandbox" >&2
+    exit 2
+    ;;
+esac
 
 log=$(mktemp)
 pid=
@@ -40,9 +71,14 @@ cleanup() {
 trap cleanup EXIT
 
 kib() { awk -v key="$1:" '$1 == key { print $2 }' "/proc/$pid/status"; }
+# utime + stime of the process (fields 14 and 15 of /proc/<pid>/stat, after the parenthesised name) in ms
+cpu_ms() {
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / hz) }' "/proc/$pid/stat"
+}
 
 start=$(date +%s%N)
-CLEVERTAP_SANDBOX_ENABLED=true QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$port "$@" > "$log" 2>&1 &
+env "${upstream_env[@]}" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
+  "CLEVERTAP_GRAPHQL_AUTH_API_KEYS=bench:viewer:$hash" "$@" > "$log" 2>&1 &
 pid=$!
 
 # fails when the service died or took too long; otherwise waits ~10 ms before the next attempt
@@ -61,15 +97,15 @@ check() {
 }
 elapsed_ms() { echo $(( ($(date +%s%N) - start) / 1000000 )); }
 
-# up and ready (the server answers nothing before that), then the first query through GraphQL, the REST client and
-# the sandbox
+# up and ready (the server answers nothing before that), then the first GraphQL answer
 until [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$port/q/health/ready" || true) == 200 ]]; do
   check
 done
 ready_ms=$(elapsed_ms)
 while :; do
-  body=$(curl -s --max-time 5 -H 'Content-Type: application/json' -d "$query" "http://127.0.0.1:$port/graphql" || true)
-  if [[ $body == *'"total":'* && $body != *'"errors"'* ]]; then
+  body=$(curl -s --max-time 5 -H 'Content-Type: application/json' -H "X-API-Key: $key" -d "$query" \
+    "http://127.0.0.1:$port/graphql" || true)
+  if [[ $body == *"$expect"* && $body != *'"errors"'* ]]; then
     break
   fi
   check
@@ -77,9 +113,10 @@ done
 first_ms=$(elapsed_ms)
 rss=$(kib VmRSS)
 hwm=$(kib VmHWM)
+cpu=$(cpu_ms)
 
 if [[ $format == tsv ]]; then
-  printf '%s\t%s\t%s\t%s\n' "$ready_ms" "$first_ms" "$rss" "$hwm"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$ready_ms" "$first_ms" "$rss" "$hwm" "$cpu"
   exit 0
 fi
 size="-"
@@ -90,9 +127,11 @@ cat <<EOF
 | Measure | Value |
 |---|---|
 | Command | \`$*\` |
+| Upstream | $upstream |
 | File size | $size |
 | First 200 from /q/health/ready | $ready_ms ms |
-| First GraphQL answer (\`realtimeUserCount\`) | $first_ms ms |
+| First GraphQL answer (\`$query\`) | $first_ms ms |
+| CPU time used up to that answer | $cpu ms |
 | RSS right after that answer (VmRSS) | $(( rss / 1024 )) MiB |
 | Peak RSS (VmHWM) | $(( hwm / 1024 )) MiB |
 EOF
