@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# JVM start-up side by side: the plain jar and the jar with its AppCDS archive on JDK 17, the plain jar and the jar with
+# JVM start-up side by side: the plain jar and the jar with its AppCDS archive on JDK 17, each also with the flags for
+# short-lived JVMs (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC: C1 only, one GC thread), and the plain jar and the jar with
 # its AOT cache (Project Leyden) on JDK 25. Builds three times (JDK 17 plain, JDK 17 -Pappcds, JDK 25 -Paot, each in its
 # own build folder; BUILD=0 reuses them), then starts each variant RUNS times (default 5), interleaved. Each run is
 # measured by bench/native-start.sh in production mode without the sandbox (fake credentials, a CleverTap base URL on a
@@ -46,21 +47,26 @@ measure() {
   (cd "$dir/quarkus-app" && BENCH_FORMAT=tsv "$root/bench/native-start.sh" "$@" -jar quarkus-run.jar)
 }
 
-variants=(plain-17 appcds-17 plain-25 aot-25)
+variants=(plain-17 c1-17 appcds-17 appcds-c1-17 plain-25 aot-25)
+short_lived=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
-printf '%-4s %-10s %9s %16s %7s %9s\n' run variant ready_ms first_answer_ms cpu_ms rss_mib
+printf '%-4s %-12s %9s %16s %7s %9s\n' run variant ready_ms first_answer_ms cpu_ms rss_mib
 for i in $(seq 1 "$runs"); do
   for variant in "${variants[@]}"; do
     case $variant in
       plain-17) line=$(measure "$plain" "$jdk17/bin/java") ;;
+      c1-17) line=$(measure "$plain" "$jdk17/bin/java" "${short_lived[@]}") ;;
       appcds-17) line=$(measure "$appcds" "$jdk17/bin/java" -XX:SharedArchiveFile=app-cds.jsa -Xshare:on) ;;
+      appcds-c1-17)
+        line=$(measure "$appcds" "$jdk17/bin/java" -XX:SharedArchiveFile=app-cds.jsa -Xshare:on "${short_lived[@]}")
+        ;;
       plain-25) line=$(measure "$aot" "$jdk25/bin/java") ;;
       aot-25) line=$(measure "$aot" "$jdk25/bin/java" -XX:AOTCache=app.aot -XX:AOTMode=on) ;;
     esac
     read -r ready first rss _ cpu <<< "$line"
     printf '%s %s %s %s %s\n' "$variant" "$ready" "$first" "$rss" "$cpu" >> "$results"
-    printf '%-4s %-10s %9s %16s %7s %9.1f\n' "$i" "$variant" "$ready" "$first" "$cpu" \
+    printf '%-4s %-12s %9s %16s %7s %9.1f\n' "$i" "$variant" "$ready" "$first" "$cpu" \
       "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')"
   done
 done
