@@ -1,73 +1,48 @@
 package dev.ctgraphql;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.Assumptions;
 
 import io.vertx.core.Vertx;
 
 import dev.ctgraphql.upstream.RedisServerResource;
 
 /**
- * Several processes of the packaged jar that an integration test starts, each on a free loopback port with the ITs' API
- * keys (the pom's {@code it.api-keys}) and its own log in the build folder, the redis-server they share, and a Vert.x
- * for the test's WebSockets; all stopped together on close.
+ * Several replicas of the packaged application ({@link PackagedApp}) that an integration test starts, each on a free
+ * loopback port with the ITs' API keys (the pom's {@code it.api-keys}), the redis-server they share, and a Vert.x for
+ * the test's WebSockets; all stopped together on close.
  */
 public final class Replicas implements AutoCloseable {
 
-    private static final Duration STARTUP = Duration.ofSeconds(90);
+    /** One started replica. */
+    public record Replica(String name, PackagedApp app) {
 
-    /** One started process. */
-    public record Replica(String name, int port, Process process, Path log) {
+        public int port() {
+            return app.port();
+        }
 
         /** The address of a path on it, e.g. {@code /graphql}. */
         public URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + port + path);
+            return URI.create("http://127.0.0.1:" + app.port() + path);
         }
 
         /** Ends it as {@code kill -9} would, without a shutdown. */
         public void kill() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+            app.kill();
         }
     }
 
-    private final Path buildDir;
-    private final String jar;
     private final List<Replica> started = new ArrayList<>();
     private final RedisServerResource redis = new RedisServerResource();
-    private final Vertx vertx;
+    private final Vertx vertx = Vertx.vertx();
 
-    /** Finds the packaged jar (the test is skipped for another artifact) and starts a redis-server. */
+    /** Starts a redis-server. */
     public Replicas() {
-        try {
-            buildDir = Path.of(Replicas.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        Properties artifact = new Properties();
-        try (Reader in = Files.newBufferedReader(buildDir.resolve("quarkus-artifact.properties"))) {
-            artifact.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("no packaged application in " + buildDir + " (run mvn verify)", e);
-        }
-        Assumptions.assumeTrue("jar".equals(artifact.getProperty("type")), "these replicas are processes of the jar");
-        jar = buildDir.resolve(artifact.getProperty("path")).toString();
         redis.start();
-        vertx = Vertx.vertx();
     }
 
     /** The address of the shared redis-server. */
@@ -80,51 +55,23 @@ public final class Replicas implements AutoCloseable {
         return vertx;
     }
 
-    /** Starts one replica with these settings (system properties) without waiting for it. */
+    /** Starts one replica with these settings (system properties) without waiting for it; its log is {@code replica-<name>.log}. */
     public Replica start(String name, Map<String, String> settings) {
-        int port = RedisServerResource.freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
-                "-Dclevertap-graphql.auth.api-keys=" + System.getProperty("it.api-keys"),
-                "-Dquarkus.log.console.json.enabled=false"));
-        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", jar));
-        Path log = buildDir.resolve("replica-" + name + ".log");
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            Replica replica = new Replica(name, port, process, log);
-            started.add(replica);
-            return replica;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("quarkus.http.host", "127.0.0.1");
+        all.put("clevertap-graphql.auth.api-keys", System.getProperty("it.api-keys"));
+        all.put("quarkus.log.console.json.enabled", "false");
+        all.putAll(settings);
+        Replica replica = new Replica(name,
+                PackagedApp.start("replica-" + name, RedisServerResource.freePort(), all, List.of()));
+        started.add(replica);
+        return replica;
     }
 
-    /** Waits until every started replica that is alive answers {@code /q/health/ready} with 200. */
+    /** Waits until every started replica answers {@code /q/health/ready} with 200. */
     public void awaitReady() throws InterruptedException {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
         for (Replica replica : started) {
-            while (!ready(replica)) {
-                if (!replica.process().isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("replica " + replica.name() + " did not start; see " + replica.log());
-                }
-                Thread.sleep(100);
-            }
-        }
-    }
-
-    private static boolean ready(Replica replica) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) replica.uri("/q/health/ready").toURL().openConnection();
-            connection.setConnectTimeout(500);
-            connection.setReadTimeout(2000);
-            try {
-                return connection.getResponseCode() == 200;
-            } finally {
-                connection.disconnect();
-            }
-        } catch (IOException e) {
-            return false;
+            replica.app().awaitReady();
         }
     }
 
@@ -132,12 +79,7 @@ public final class Replicas implements AutoCloseable {
     public void close() throws Exception {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         for (Replica replica : started) {
-            replica.process().destroy();
-        }
-        for (Replica replica : started) {
-            if (!replica.process().waitFor(10, TimeUnit.SECONDS)) {
-                replica.process().destroyForcibly();
-            }
+            replica.app().stop();
         }
         started.clear();
         redis.stop();
