@@ -1,5 +1,6 @@
 package dev.ctgraphql.observability;
 
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import dev.ctgraphql.upstream.AccountLimiter;
 import dev.ctgraphql.upstream.CleverTapConfig;
 import dev.ctgraphql.upstream.CleverTapCredentials;
 import dev.ctgraphql.upstream.LimitClass;
+import dev.ctgraphql.upstream.SharedRedis;
 
 /**
  * Ready when the service has a CleverTap to call: credentials, or the sandbox. It deliberately does not call CleverTap:
@@ -20,7 +22,9 @@ import dev.ctgraphql.upstream.LimitClass;
  * be served. The limiters' load is reported for operators, and how CleverTap's per-account limits are kept:
  * {@code limiter} is {@code local} (this process alone), {@code shared} (every replica through Redis) or
  * {@code fallback} (Redis does not answer: this replica stays UP, serving cached answers and calling CleverTap within
- * its local share, {@code limiterShareOther}/{@code limiterShareUpload}).
+ * its local share, {@code limiterShareOther}/{@code limiterShareUpload}). With the shared Redis, {@code sharedFailing}
+ * names what replicas share through it and cannot right now (e.g. {@code webhook store}: calls are kept by this replica
+ * only); the replica stays UP.
  */
 @Readiness
 @ApplicationScoped
@@ -29,11 +33,13 @@ public class ReadinessCheck implements HealthCheck {
     private final CleverTapConfig config;
     private final CleverTapCredentials credentials;
     private final AccountLimiter limiter;
+    private final SharedRedis shared;
 
-    ReadinessCheck(CleverTapConfig config, CleverTapCredentials credentials, AccountLimiter limiter) {
+    ReadinessCheck(CleverTapConfig config, CleverTapCredentials credentials, AccountLimiter limiter, SharedRedis shared) {
         this.config = config;
         this.credentials = credentials;
         this.limiter = limiter;
+        this.shared = shared;
     }
 
     @Override
@@ -55,6 +61,10 @@ public class ReadinessCheck implements HealthCheck {
         }
         if (mode != AccountLimiter.Mode.LOCAL) {
             response.withData("limiterReplicas", limiter.replicas());
+        }
+        List<String> failing = shared.failing();
+        if (!failing.isEmpty()) {
+            response.withData("sharedFailing", String.join(",", failing));
         }
         return response.build();
     }

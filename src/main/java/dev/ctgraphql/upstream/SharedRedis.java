@@ -117,6 +117,11 @@ public class SharedRedis {
         }
     }
 
+    /** The features whose last command failed, sorted (for readiness). */
+    public List<String> failing() {
+        return healthy.entrySet().stream().filter(entry -> !entry.getValue().get()).map(Map.Entry::getKey).sorted().toList();
+    }
+
     /** Whether the last command of a feature worked (true before any was sent). */
     public boolean healthy(String feature) {
         AtomicBoolean state = healthy.get(feature);

@@ -71,6 +71,9 @@ class SharingWithoutRedisTest {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics, containsString("clevertap_shared_failures_total{feature=\"webhook store\"}"));
         assertThat(metrics, not(containsString("not-a-real-password")));
+        String readiness = given().get("/q/health/ready").then().statusCode(200).extract().asString();
+        assertThat(readiness, containsString("webhook store"));
+        assertThat(readiness, not(containsString("not-a-real-password")));
     }
 
     @Test
