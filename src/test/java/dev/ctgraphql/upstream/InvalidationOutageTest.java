@@ -67,9 +67,7 @@ class InvalidationOutageTest {
 
     @AfterEach
     void redisUpAgain() {
-        if (!tier.invalidationsReliable()) {
-            RedisServerResource.current().restart();
-        }
+        RedisServerResource.current().restart();
     }
 
     @Test

@@ -75,10 +75,13 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
 
     /**
      * Starts the server again on the same port after {@link #stop()} (as a Redis that restarted): empty, or with what it
-     * held when {@code persistent}.
+     * held when {@code persistent}; nothing when it runs.
      */
     public void restart() {
-        launch();
+        // a second server on the same port would exit at once and leave this one unstoppable
+        if (process == null || !process.isAlive()) {
+            launch();
+        }
     }
 
     private void launch() {
