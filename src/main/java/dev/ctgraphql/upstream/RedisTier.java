@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
@@ -120,6 +121,7 @@ class RedisTier {
     /** Invalidations not yet sent because Redis failed: per cache ({@code ALL}: every cache) its keys, null for all. */
     private final Map<String, Set<String>> pending = new HashMap<>();
     private final AtomicBoolean replayScheduled = new AtomicBoolean();
+    private final AtomicInteger replaying = new AtomicInteger();
     private Redis client;
     private Redis subscriber;
 
@@ -296,17 +298,18 @@ class RedisTier {
             pending.clear();
         }
         LOG.debugf("Sending %d cache invalidation(s) kept while Redis could not be reached", due.size());
+        replaying.addAndGet(due.size());
         due.forEach((cache, keys) -> {
             String name = ALL.equals(cache) ? null : cache;
-            (keys == null ? deleteAll(name) : delete(name, keys)).subscribe().with(ok -> {
-            });
+            // never fails: one that fails again is kept again
+            (keys == null ? deleteAll(name) : delete(name, keys)).subscribe().with(ok -> replaying.decrementAndGet());
         });
     }
 
-    /** Invalidations kept because Redis failed, not yet sent (tests, operators). */
+    /** Invalidations kept because Redis failed and not yet sent, or being sent again now (tests, operators). */
     int pendingInvalidations() {
         synchronized (pending) {
-            return pending.size();
+            return pending.size() + replaying.get();
         }
     }
 
