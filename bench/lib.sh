@@ -98,10 +98,10 @@ rss_mib() {
   awk '$1 == "VmRSS:" { printf "%.1f", $2 / 1024 }' "/proc/$bench_pid/status"
 }
 
-# a settled two-field count (cached for an hour): days 30 to 20 before today
+# a settled two-field count (cached for an hour): days 30 (plus an optional offset) to 20 before today
 settled_count_query() {
   local event=${1:-App Launched} from to
-  from=$(date -u -d '30 days ago' +%F)
+  from=$(date -u -d "$((30 + ${2:-0})) days ago" +%F)
   to=$(date -u -d '20 days ago' +%F)
   printf '{"query":"query($q: EventQuery!) { eventCount(query: $q) { status value } }","variables":{"q":{"eventName":"%s","range":{"from":"%s","to":"%s"}}}}' \
     "$event" "$from" "$to"

@@ -2,56 +2,107 @@
 # Cached-query throughput and latency against this stack's own limit: the same service answering POST /bench/plain
 # (reads the body, answers the same bytes the GraphQL query answers, no GraphQL, no cache). With wrk at 32 and 128
 # connections, DURATION seconds each (default 15, after a 5 s warm-up), GraphQL and plain measured side by side in one
-# run; prints requests/s, p50 and p99 and the ratios GraphQL / plain. Loopback only.
-# Usage: bench/throughput.sh   (DURATION=s, CONNECTIONS="32 128", THREADS=2, PORT=18089, REBUILD=1)
+# service run per mode; prints requests/s, p50 and p99 and the ratios GraphQL / plain. Modes (MODES, default all three):
+#   reuse    the same request again and again, answer reuse on (the default configuration)
+#   repeat   the same request again and again, answer reuse off: every request is parsed, executed and serialised
+#   rotate   the variables rotate over 100 sets, all in the data cache (warmed first), answer reuse off: what every
+#            query that is not an exact repeat costs (a dashboard with its own date range, a subscription tick)
+# Every answer comes from the data cache: the script checks that the measured runs made no upstream call. Loopback only.
+# Usage: bench/throughput.sh   (MODES="reuse repeat rotate", DURATION=s, CONNECTIONS="32 128", THREADS=2, PORT=18089,
+#                               REBUILD=1)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 bench_need wrk curl python3
 duration=${DURATION:-15}
 threads=${THREADS:-2}
+sets=100
 bench_build
-bench_start
 work=$(mktemp -d)
 trap 'bench_stop; rm -rf "$work"' EXIT
 
-settled_count_query > "$work/body.json"
-answer=$(gql "$(cat "$work/body.json")")
-[[ $answer == *'"value"'* ]] || { echo "unexpected GraphQL answer: $answer" >&2; exit 1; }
-printf %s "$answer" | curl -sf -X PUT --data-binary @- "$bench_base/bench/plain"
-[[ $(curl -s -X POST --data-binary @"$work/body.json" "$bench_base/bench/plain") == "$answer" ]] \
-  || { echo "the plain endpoint does not answer the same bytes" >&2; exit 1; }
+# rotate_script <bodies file> <script file>: a wrk script POSTing the bodies (one a line) in turn, each thread on its own
+rotate_script() {
+  cat > "$2" <<LUA
+local requests = {}
+-- wrk sets the Host header before it calls init
+init = function(args)
+  for body in io.lines("$1") do
+    local headers = {}
+    for name, value in pairs(wrk.headers) do
+      headers[name] = value
+    end
+    headers["Content-Type"] = "application/json"
+    headers["X-API-Key"] = "$bench_key"
+    requests[#requests + 1] = wrk.format("POST", nil, headers, body)
+  end
+end
+local i = 0
+request = function()
+  i = i % #requests + 1
+  return requests[i]
+end
+LUA
+}
 
-wrk_post_script "$work/body.json" "$work/post.lua"
-
-# run <path> <connections> <seconds>: "requests/s p50_ms p99_ms errors"
+# run <path> <connections> <seconds> <script>: "requests/s p50_ms p99_ms errors"
 run() {
-  wrk -t"$threads" -c"$2" -d"$3"s --latency -s "$work/post.lua" "$bench_base$1" | awk '
+  wrk -t"$threads" -c"$2" -d"$3"s --latency -s "$4" "$bench_base$1" | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } $1 == "Requests/sec:" { rps = $2 }
     /Non-2xx|Socket errors/ { errors = errors $0 " " }
     END { printf "%s %.3f %.3f %s\n", rps, p50, p99, (errors == "" ? "-" : "errors") }'
 }
 
-echo_machine
-echo "query: $(cat "$work/body.json")"
-echo "answer ($(printf %s "$answer" | wc -c) bytes): $answer"
-run /graphql 32 5 > /dev/null
-run /bench/plain 32 5 > /dev/null
-calls_before=$(upstream_calls "POST /1/counts/events.json")
-printf '\n%-6s %-9s %12s %9s %9s %7s\n' conns endpoint 'requests/s' 'p50 ms' 'p99 ms' errors
 results=()
-for c in ${CONNECTIONS:-32 128}; do
-  read -r g_rps g_p50 g_p99 g_err <<< "$(run /graphql "$c" "$duration")"
-  read -r p_rps p_p50 p_p99 p_err <<< "$(run /bench/plain "$c" "$duration")"
-  printf '%-6s %-9s %12.0f %9.3f %9.3f %7s\n' "$c" graphql "$g_rps" "$g_p50" "$g_p99" "$g_err"
-  printf '%-6s %-9s %12.0f %9.3f %9.3f %7s\n' "$c" plain "$p_rps" "$p_p50" "$p_p99" "$p_err"
-  results+=("$c $g_rps $p_rps $g_p50 $p_p50 $g_p99 $p_p99")
+echo_machine
+for mode in ${MODES:-reuse repeat rotate}; do
+  case $mode in
+    reuse) bench_start ;;
+    repeat | rotate) bench_start -Dclevertap-graphql.endpoint.answers.reuse=false ;;
+    *) echo "unknown mode $mode (reuse, repeat, rotate)" >&2; exit 1 ;;
+  esac
+  trap 'bench_stop; rm -rf "$work"' EXIT
+  settled_count_query > "$work/body.json"
+  answer=$(gql "$(cat "$work/body.json")")
+  [[ $answer == *'"value"'* ]] || { echo "unexpected GraphQL answer: $answer" >&2; exit 1; }
+  if [[ $mode == rotate ]]; then
+    : > "$work/bodies.txt"
+    for ((i = 0; i < sets; i++)); do
+      body=$(settled_count_query 'App Launched' "$i")
+      warm=$(gql "$body")
+      [[ $warm == *'"value"'* ]] || { echo "unexpected GraphQL answer to $body: $warm" >&2; exit 1; }
+      echo "$body" >> "$work/bodies.txt"
+    done
+    rotate_script "$work/bodies.txt" "$work/post.lua"
+    echo
+    echo "mode $mode: $sets variable sets, e.g. $(sed -n 2p "$work/bodies.txt")"
+  else
+    wrk_post_script "$work/body.json" "$work/post.lua"
+    echo
+    echo "mode $mode: $(cat "$work/body.json")"
+  fi
+  printf %s "$answer" | curl -sf -X PUT --data-binary @- "$bench_base/bench/plain"
+  [[ $(curl -s -X POST --data-binary @"$work/body.json" "$bench_base/bench/plain") == "$answer" ]] \
+    || { echo "the plain endpoint does not answer the same bytes" >&2; exit 1; }
+  echo "answer ($(printf %s "$answer" | wc -c) bytes): $answer"
+  run /graphql 32 5 "$work/post.lua" > /dev/null
+  run /bench/plain 32 5 "$work/post.lua" > /dev/null
+  calls_before=$(upstream_calls "POST /1/counts/events.json")
+  printf '%-7s %-6s %-9s %12s %9s %9s %7s\n' mode conns endpoint 'requests/s' 'p50 ms' 'p99 ms' errors
+  for c in ${CONNECTIONS:-32 128}; do
+    read -r g_rps g_p50 g_p99 g_err <<< "$(run /graphql "$c" "$duration" "$work/post.lua")"
+    read -r p_rps p_p50 p_p99 p_err <<< "$(run /bench/plain "$c" "$duration" "$work/post.lua")"
+    printf '%-7s %-6s %-9s %12.0f %9.3f %9.3f %7s\n' "$mode" "$c" graphql "$g_rps" "$g_p50" "$g_p99" "$g_err"
+    printf '%-7s %-6s %-9s %12.0f %9.3f %9.3f %7s\n' "$mode" "$c" plain "$p_rps" "$p_p50" "$p_p99" "$p_err"
+    results+=("$mode $c $g_rps $p_rps $g_p50 $p_p50 $g_p99 $p_p99")
+  done
+  echo "upstream calls during the measured runs: $(($(upstream_calls "POST /1/counts/events.json") - calls_before))"
+  bench_stop
 done
 echo
-printf '%-6s %22s %18s %18s\n' conns 'throughput gql/plain' 'p50 gql/plain' 'p99 gql/plain'
+printf '%-7s %-6s %22s %18s %18s\n' mode conns 'throughput gql/plain' 'p50 gql/plain' 'p99 gql/plain'
 for line in "${results[@]}"; do
-  read -r c g_rps p_rps g_p50 p_p50 g_p99 p_p99 <<< "$line"
-  awk -v c="$c" -v a="$g_rps" -v b="$p_rps" -v d="$g_p50" -v e="$p_p50" -v f="$g_p99" -v g="$p_p99" \
-    'BEGIN { printf "%-6s %22.2f %18.2f %18.2f\n", c, a / b, d / e, f / g }'
+  read -r mode c g_rps p_rps g_p50 p_p50 g_p99 p_p99 <<< "$line"
+  awk -v m="$mode" -v c="$c" -v a="$g_rps" -v b="$p_rps" -v d="$g_p50" -v e="$p_p50" -v f="$g_p99" -v g="$p_p99" \
+    'BEGIN { printf "%-7s %-6s %22.2f %18.2f %18.2f\n", m, c, a / b, d / e, f / g }'
 done
-echo "upstream calls during the measured runs: $(($(upstream_calls "POST /1/counts/events.json") - calls_before))"
