@@ -74,10 +74,19 @@ public class CountClient {
     record Result(Long value, Long requestId) {
     }
 
+    /** The count when a fresh cache entry holds it, else null (then ask {@link #count}). */
+    Result countNow(Kind kind, CqlQuery query) {
+        return cache.fresh(COUNTS, countKey(kind, query.toJson()));
+    }
+
+    private static String countKey(Kind kind, ObjectNode body) {
+        return (kind == Kind.EVENTS ? EVENT_COUNT : PROFILE_COUNT).key() + " " + body;
+    }
+
     Uni<Result> count(Kind kind, CqlQuery query) {
         ObjectNode body = query.toJson();
         Endpoint submit = kind == Kind.EVENTS ? EVENT_COUNT : PROFILE_COUNT;
-        return cache.get(COUNTS, submit.key() + " " + body, () -> async.run(submit,
+        return cache.get(COUNTS, countKey(kind, body), () -> async.run(submit,
                 () -> kind == Kind.EVENTS ? rest().eventCount(body) : rest().profileCount(body),
                 poll(kind), id -> kind == Kind.EVENTS ? rest().eventCountResult(id) : rest().profileCountResult(id))
                 .map(CountClient::answer),

@@ -41,6 +41,8 @@ public class RoleGuard implements EventingService {
     /** Where SmallRye GraphQL keeps the request context's state, for fetchers resumed on another thread. */
     private static final String REQUEST_CONTEXT_STATE = "state";
 
+    private static final RoleGuard SHARED = new RoleGuard();
+
     private volatile CurrentIdentityAssociation identities;
 
     /** Always on: a null key means SmallRye enables this service whatever the configuration. */
@@ -67,6 +69,22 @@ public class RoleGuard implements EventingService {
             }
         }
         return builder.codeRegistry(guarded.build());
+    }
+
+    /**
+     * {@code fetcher} guarded like the schema's own root fields, for executors that install their own data fetchers:
+     * a caller without the role of {@code type.field} gets {@code null} and a {@code FORBIDDEN} error.
+     */
+    public static DataFetcher<?> guarded(String type, String field, DataFetcher<?> fetcher) {
+        return SHARED.guard(fetcher, FieldRoles.required(type, field));
+    }
+
+    /**
+     * Records the caller in a request's GraphQL context before execution, so that the guard reads it from there
+     * instead of from the CDI request context (which such a request need not activate).
+     */
+    public static void putCaller(GraphQLContext.Builder context, SecurityIdentity identity) {
+        context.of(IDENTITY, identity);
     }
 
     private DataFetcher<?> guard(DataFetcher<?> fetcher, String role) {

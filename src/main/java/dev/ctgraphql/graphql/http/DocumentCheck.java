@@ -32,18 +32,28 @@ import graphql.parser.ParserOptions;
 final class DocumentCheck {
 
     /** What a document is, as far as the endpoint cares; {@code problem} is null when it may run. */
-    record Facts(String problem, Map<String, OperationDefinition.Operation> operations, Set<String> reusable) {
+    record Facts(String problem, Map<String, OperationDefinition.Operation> operations, Set<String> reusable,
+            Set<String> lean) {
 
         /** A document refused before its operations could be told apart. */
         static Facts refused(String problem) {
-            return new Facts(problem, Map.of(), Set.of());
+            return new Facts(problem, Map.of(), Set.of(), Set.of());
         }
 
         /** Whether the answer of the operation {@code operationName} selects may be reused (see EndpointConfig). */
         boolean reusable(String operationName) {
-            return reusable.contains(operationName == null && operations.size() == 1
+            return reusable.contains(selected(operationName));
+        }
+
+        /** Whether the operation {@code operationName} selects is a query made only of the lean executor's fields. */
+        boolean lean(String operationName) {
+            return lean.contains(selected(operationName));
+        }
+
+        private String selected(String operationName) {
+            return operationName == null && operations.size() == 1
                     ? operations.keySet().iterator().next()
-                    : operationName);
+                    : operationName;
         }
 
         /** The kind of the operation that {@code operationName} selects; null when it cannot be told. */
@@ -58,12 +68,16 @@ final class DocumentCheck {
     private final EndpointConfig.Limits limits;
     private final boolean introspection;
     private final Set<String> reusableRootFields;
+    private final Set<String> leanRootFields;
     private final Cache<String, Facts> known = Caffeine.newBuilder().maximumSize(2000).build();
 
-    DocumentCheck(EndpointConfig.Limits limits, boolean introspection, Set<String> reusableRootFields) {
+    /** {@code leanRootFields}: the Query fields the lean executor answers (see {@link LeanExecution}). */
+    DocumentCheck(EndpointConfig.Limits limits, boolean introspection, Set<String> reusableRootFields,
+            Set<String> leanRootFields) {
         this.limits = limits;
         this.introspection = introspection;
         this.reusableRootFields = reusableRootFields;
+        this.leanRootFields = leanRootFields;
     }
 
     Facts check(String query) {
@@ -95,6 +109,7 @@ final class DocumentCheck {
         }
         Map<String, OperationDefinition.Operation> operations = new HashMap<>();
         Set<String> reusable = new HashSet<>();
+        Set<String> lean = new HashSet<>();
         String problem = null;
         for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
             String name = operation.getName() == null ? "" : operation.getName();
@@ -106,9 +121,13 @@ final class DocumentCheck {
                         && reusableRootFields.containsAll(measure.rootFields)) {
                     reusable.add(name);
                 }
+                if (operation.getOperation() == OperationDefinition.Operation.QUERY
+                        && leanRootFields.containsAll(measure.rootFields)) {
+                    lean.add(name);
+                }
             }
         }
-        return new Facts(problem, Map.copyOf(operations), Set.copyOf(reusable));
+        return new Facts(problem, Map.copyOf(operations), Set.copyOf(reusable), Set.copyOf(lean));
     }
 
     /** One walk over one operation; stops at the first limit passed. */

@@ -59,18 +59,21 @@ public class GraphQLEndpoint {
     private final DocumentCheck documents;
     private final VariablesCheck variables;
     private final BulkVariables bulk;
+    private final LeanExecution lean;
     private final Instance<CurrentIdentityAssociation> identities;
     private final CurrentVertxRequest currentRequest;
     private final JsonReaderFactory readers = JsonProvider.provider().createReaderFactory(Map.of());
     private volatile ExecutionService execution;
 
     GraphQLEndpoint(EndpointConfig config, PersistedQueries persisted, AnswerMemo memo, GraphQLAccess access,
-            Instance<CurrentIdentityAssociation> identities, CurrentVertxRequest currentRequest) {
+            LeanExecution lean, Instance<CurrentIdentityAssociation> identities, CurrentVertxRequest currentRequest) {
         this.config = config;
         this.persisted = persisted;
         this.memo = memo;
         this.access = access;
-        this.documents = new DocumentCheck(config.limits(), config.introspection(), config.answers().rootFields());
+        this.lean = lean;
+        this.documents = new DocumentCheck(config.limits(), config.introspection(), config.answers().rootFields(),
+                lean.fields());
         this.variables = new VariablesCheck(config.limits());
         this.bulk = new BulkVariables(config.limits());
         this.identities = identities;
@@ -167,6 +170,11 @@ public class GraphQLEndpoint {
             refuse(ctx, e.status, media, RequestProblem.badInput(e.getMessage()));
             return;
         }
+        PersistedQueries.Resolved now = persisted.resolveNow(request.query(), request.extensions());
+        if (now != PersistedQueries.LATER) {
+            run(ctx, media, method, request, now, slot);
+            return;
+        }
         Context context = Vertx.currentContext();
         persisted.resolve(request.query(), request.extensions()).subscribe().with(resolved -> {
             if (Vertx.currentContext() == context) {
@@ -216,7 +224,24 @@ public class GraphQLEndpoint {
             return;
         }
         AnswerMemo.Slot keep = slot != null && facts.reusable(request.operationName()) ? slot : null;
-        execute(ctx, media, request.toExecutionInput(resolved.query()), keep);
+        if (facts.lean(request.operationName())) {
+            executeLean(ctx, media, request, resolved.query(), keep);
+        } else {
+            execute(ctx, media, request.toExecutionInput(resolved.query()), keep);
+        }
+    }
+
+    /** Runs a query of direct fields only on {@link LeanExecution}: no request context, no SmallRye context. */
+    private void executeLean(RoutingContext ctx, String media, GraphQLRequest request, String query,
+            AnswerMemo.Slot keep) {
+        ResponseNotes.open();
+        ResponseWriter writer = new ResponseWriter(ctx, media, memo, keep);
+        if (ctx.user() instanceof QuarkusHttpUser user) {
+            lean.execute(query, request.operationName(), request.variables(), user.getSecurityIdentity(), writer);
+        } else {
+            lean.execute(query, request.operationName(), request.variables(),
+                    QuarkusHttpUser.getSecurityIdentity(ctx, null), writer);
+        }
     }
 
     /** Runs the operation the way Quarkus' own handler does: request context, caller identity, async execution. */

@@ -52,6 +52,9 @@ class PersistedQueries {
         }
     }
 
+    /** {@link #resolveNow}'s answer when the query must be looked up in the store first. */
+    static final Resolved LATER = new Resolved(null, null);
+
     /** Thrown by the lookup loader so that a miss is not cached. */
     private static final class NotPersisted extends RuntimeException {
         NotPersisted() {
@@ -77,43 +80,65 @@ class PersistedQueries {
      * null).
      */
     Uni<Resolved> resolve(String query, JsonObject extensions) {
-        String hash = null;
+        Resolved now = resolveNow(query, extensions);
+        if (now != LATER) {
+            return Uni.createFrom().item(now);
+        }
+        String hash = hash(extensions);
+        return cache.get(CACHE, hash, () -> Uni.createFrom().<JsonNode>failure(new NotPersisted()), JsonNode::asText)
+                .map(Resolved::of)
+                .onFailure(NotPersisted.class).recoverWithItem(Resolved.refused("PERSISTED_QUERY_NOT_FOUND",
+                        "PersistedQueryNotFound"));
+    }
+
+    /**
+     * What {@link #resolve} answers when no store has to be asked (every request that carries its query text), or
+     * {@link #LATER} when only {@link #resolve} can tell: the common case costs no reactive pipeline.
+     */
+    Resolved resolveNow(String query, JsonObject extensions) {
         JsonValue persisted = extensions == null ? null : extensions.get("persistedQuery");
+        String hash = null;
         if (persisted != null && persisted.getValueType() != JsonValue.ValueType.NULL) {
-            if (persisted.getValueType() != JsonValue.ValueType.OBJECT
-                    || persisted.asJsonObject().getInt("version", 0) != 1
-                    || !(persisted.asJsonObject().get("sha256Hash") instanceof JsonString given)) {
-                return Uni.createFrom().item(Resolved.refused("PERSISTED_QUERY_NOT_SUPPORTED",
-                        "extensions.persistedQuery must be {\"version\": 1, \"sha256Hash\": \"<hex>\"}"));
+            hash = hash(extensions);
+            if (hash == null) {
+                return Resolved.refused("PERSISTED_QUERY_NOT_SUPPORTED",
+                        "extensions.persistedQuery must be {\"version\": 1, \"sha256Hash\": \"<hex>\"}");
             }
-            hash = given.getString().toLowerCase(Locale.ROOT);
         }
         if (allowlist != null) {
-            return Uni.createFrom().item(fromAllowlist(query, hash));
+            return fromAllowlist(query, hash);
         }
         if (hash == null) {
-            return Uni.createFrom().item(query == null ? null : Resolved.of(query));
+            return query == null ? null : Resolved.of(query);
         }
         if (!automatic) {
-            return Uni.createFrom().item(Resolved.refused("PERSISTED_QUERY_NOT_SUPPORTED",
-                    "Persisted queries are turned off on this service; send the query text"));
+            return Resolved.refused("PERSISTED_QUERY_NOT_SUPPORTED",
+                    "Persisted queries are turned off on this service; send the query text");
         }
         if (query != null) {
             if (!sha256(query).equals(hash)) {
-                return Uni.createFrom().item(Resolved.refused("BAD_USER_INPUT",
-                        "extensions.persistedQuery.sha256Hash is not the SHA-256 of the query"));
+                return Resolved.refused("BAD_USER_INPUT",
+                        "extensions.persistedQuery.sha256Hash is not the SHA-256 of the query");
             }
             String text = query;
             // registering is not waited for: this request has its text, and the local tier is written at once
             cache.get(CACHE, hash, () -> Uni.createFrom().item(TextNode.valueOf(text)), JsonNode::asText)
                     .subscribe().with(ignored -> {
                     }, failure -> LOG.debugf("a persisted query was not stored: %s", failure.getClass().getSimpleName()));
-            return Uni.createFrom().item(Resolved.of(query));
+            return Resolved.of(query);
         }
-        return cache.get(CACHE, hash, () -> Uni.createFrom().<JsonNode>failure(new NotPersisted()), JsonNode::asText)
-                .map(Resolved::of)
-                .onFailure(NotPersisted.class).recoverWithItem(Resolved.refused("PERSISTED_QUERY_NOT_FOUND",
-                        "PersistedQueryNotFound"));
+        return LATER;
+    }
+
+    /** The hash of a well-formed {@code extensions.persistedQuery}, lower case; null when it is not well-formed. */
+    private static String hash(JsonObject extensions) {
+        JsonValue persisted = extensions.get("persistedQuery");
+        if (persisted.getValueType() != JsonValue.ValueType.OBJECT
+                || persisted.asJsonObject().getInt("version", 0) != 1
+                || !(persisted.asJsonObject().get("sha256Hash") instanceof JsonString given)) {
+            return null;
+        }
+        return given.getString().toLowerCase(Locale.ROOT);
     }
 
     private Resolved fromAllowlist(String query, String hash) {

@@ -22,6 +22,8 @@ import io.vertx.ext.web.RoutingContext;
 
 import dev.ctgraphql.upstream.ResponseNotes;
 
+import graphql.ExecutionResult;
+
 /**
  * Writes SmallRye's answer as the GraphQL-over-HTTP specification asks: a request that never executed (no
  * {@code data}: a validation or variable coercion failure) is a 400 for {@code application/graphql-response+json}
@@ -50,7 +52,14 @@ final class ResponseWriter implements ExecutionResponseWriter {
 
     @Override
     public void write(ExecutionResponse response) {
-        boolean executed = response.getExecutionResult().isDataPresent();
+        ExecutionResult result = response.getExecutionResult();
+        byte[] plain = result.getErrors().isEmpty() && result.getExtensions() == null
+                && (notes == null || notes.stale().isEmpty()) ? AnswerJson.write(result.getData()) : null;
+        if (plain != null) {
+            send(plain, 200, media + "; charset=utf-8", true);
+            return;
+        }
+        boolean executed = result.isDataPresent();
         JsonObject body = response.getExecutionResultAsJsonObject();
         List<ResponseNotes.Stale> stale = notes == null ? List.of() : notes.stale();
         if (!executed || !stale.isEmpty() || body.containsKey("errors")) {
@@ -59,7 +68,12 @@ final class ResponseWriter implements ExecutionResponseWriter {
         int status = !executed && media.equals(MediaTypes.GRAPHQL_RESPONSE) ? 400 : 200;
         String contentType = media + "; charset=utf-8";
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        if (keep != null && executed && notes != null && !body.containsKey("errors") && stale.isEmpty()) {
+        send(bytes, status, contentType, executed && !body.containsKey("errors") && stale.isEmpty());
+    }
+
+    /** Sends the answer, and keeps it for reuse when it is {@code clean} (executed, no errors, nothing stale). */
+    private void send(byte[] bytes, int status, String contentType, boolean clean) {
+        if (keep != null && clean && notes != null) {
             long until = notes.reusableUntil();
             if (until != 0) {
                 memo.keep(keep, bytes, contentType, until);
