@@ -121,6 +121,11 @@ class LeanExecution {
         LOG.debugf("Query fields answered by the lean executor: %s", fields);
     }
 
+    /** How many requests this executor ran (tests). */
+    long executed() {
+        return executions.get();
+    }
+
     /** The Query fields this executor answers. */
     Set<String> fields() {
         return fields;
