@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
 # Cached-query throughput and latency against this stack's own limit: the same service answering POST /bench/plain
 # (reads the body, answers the same bytes the GraphQL query answers, no GraphQL, no cache). With wrk at 32 and 128
-# connections, DURATION seconds each (default 15, after a 5 s warm-up), GraphQL and plain measured side by side in one
-# service run per mode; prints requests/s, p50 and p99 and the ratios GraphQL / plain. Modes (MODES, default all three):
+# connections, DURATION seconds each (default 15, after WARMUP seconds of each endpoint, default 15: on a shared 2-core
+# machine the JIT is still compiling the larger GraphQL path after 5 s), GraphQL and plain measured side by side in one
+# service run per mode, alternating in ROUNDS rounds (default 3) so that a change in the machine's load hits both; prints
+# requests/s (mean of the rounds), p50 and p99 (means of the rounds' percentiles) and the ratios GraphQL / plain.
+# Modes (MODES, default all three):
 #   reuse    the same request again and again, answer reuse on (the default configuration)
 #   repeat   the same request again and again, answer reuse off: every request is parsed, executed and serialised
 #   rotate   the variables rotate over 100 sets, all in the data cache (warmed first), answer reuse off: what every
 #            query that is not an exact repeat costs (a dashboard with its own date range, a subscription tick)
 # Every answer comes from the data cache: the script checks that the measured runs made no upstream call. Loopback only.
-# Usage: bench/throughput.sh   (MODES="reuse repeat rotate", DURATION=s, CONNECTIONS="32 128", THREADS=2, PORT=18089,
-#                               REBUILD=1)
+# Usage: bench/throughput.sh   (MODES="reuse repeat rotate", DURATION=s, WARMUP=s, ROUNDS=n, CONNECTIONS="32 128",
+#                               THREADS=2, PORT=18089, REBUILD=1)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 bench_need wrk curl python3
 duration=${DURATION:-15}
+warmup=${WARMUP:-15}
+rounds=${ROUNDS:-3}
 threads=${THREADS:-2}
 sets=100
 bench_build
@@ -53,6 +58,18 @@ run() {
     END { printf "%s %.3f %.3f %s\n", rps, p50, p99, (errors == "" ? "-" : "errors") }'
 }
 
+# rounds <connections>: "graphql_rps p50 p99 errors plain_rps p50 p99 errors", each the mean of ROUNDS alternating runs
+rounds() {
+  local seconds=$(((duration + rounds - 1) / rounds)) r
+  for ((r = 0; r < rounds; r++)); do
+    echo "g $(run /graphql "$1" "$seconds" "$work/post.lua")"
+    echo "p $(run /bench/plain "$1" "$seconds" "$work/post.lua")"
+  done | awk '{ n[$1]++; rps[$1] += $2; p50[$1] += $3; p99[$1] += $4; if ($5 != "-") err[$1] = "errors" }
+    END { for (k = 0; k < 2; k++) { e = k ? "p" : "g"
+      printf "%.0f %.3f %.3f %s ", rps[e] / n[e], p50[e] / n[e], p99[e] / n[e], (err[e] == "" ? "-" : "errors") }
+      printf "\n" }'
+}
+
 results=()
 echo_machine
 for mode in ${MODES:-reuse repeat rotate}; do
@@ -85,13 +102,12 @@ for mode in ${MODES:-reuse repeat rotate}; do
   [[ $(curl -s -X POST --data-binary @"$work/body.json" "$bench_base/bench/plain") == "$answer" ]] \
     || { echo "the plain endpoint does not answer the same bytes" >&2; exit 1; }
   echo "answer ($(printf %s "$answer" | wc -c) bytes): $answer"
-  run /graphql 32 5 "$work/post.lua" > /dev/null
-  run /bench/plain 32 5 "$work/post.lua" > /dev/null
+  run /graphql 32 "$warmup" "$work/post.lua" > /dev/null
+  run /bench/plain 32 "$warmup" "$work/post.lua" > /dev/null
   calls_before=$(upstream_calls "POST /1/counts/events.json")
   printf '%-7s %-6s %-9s %12s %9s %9s %7s\n' mode conns endpoint 'requests/s' 'p50 ms' 'p99 ms' errors
   for c in ${CONNECTIONS:-32 128}; do
-    read -r g_rps g_p50 g_p99 g_err <<< "$(run /graphql "$c" "$duration" "$work/post.lua")"
-    read -r p_rps p_p50 p_p99 p_err <<< "$(run /bench/plain "$c" "$duration" "$work/post.lua")"
+    read -r g_rps g_p50 g_p99 g_err p_rps p_p50 p_p99 p_err <<< "$(rounds "$c")"
     printf '%-7s %-6s %-9s %12.0f %9.3f %9.3f %7s\n' "$mode" "$c" graphql "$g_rps" "$g_p50" "$g_p99" "$g_err"
     printf '%-7s %-6s %-9s %12.0f %9.3f %9.3f %7s\n' "$mode" "$c" plain "$p_rps" "$p_p50" "$p_p99" "$p_err"
     results+=("$mode $c $g_rps $p_rps $g_p50 $p_p50 $g_p99 $p_p99")
