@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -90,6 +91,12 @@ class ObservabilityTest {
         }
         assertThat("a /graphql server span sharing its trace with a CleverTap call, in " + names(finished), server,
                 notNullValue());
+        String trace = server.getTraceId();
+        SpanData execution = finished.stream().filter(s -> s.getTraceId().equals(trace))
+                .filter(s -> s.getName().equals("GraphQL")).findFirst().orElse(null);
+        // named like SmallRye's: "GraphQL", or "GraphQL:<operationName>" when the request names its operation
+        assertThat("the GraphQL execution's span in the same trace, in " + names(finished), execution, notNullValue());
+        assertThat(execution.getAttributes().get(AttributeKey.stringKey("graphql.operationType")), equalTo("QUERY"));
         for (SpanData span : finished) {
             assertThat(span.getAttributes().toString(), not(containsString(credentials.passcode())));
         }

@@ -42,7 +42,9 @@ import graphql.language.OperationDefinition;
  * execution: POST with {@code application/json} (or a bare {@code application/graphql} document), GET for queries
  * only, {@code application/graphql-response+json} when the caller accepts it, 4xx for requests that cannot run.
  * Before anything executes it resolves persisted queries, applies the document and variables limits and refuses
- * what it must; WebSocket upgrades pass through to SmallRye's subscription handler.
+ * what it must; queries made only of {@link dev.ctgraphql.graphql.DirectQuery} fields then run on
+ * {@link LeanExecution}, everything else on SmallRye's executor. WebSocket upgrades pass through to SmallRye's
+ * subscription handler.
  */
 @ApplicationScoped
 public class GraphQLEndpoint {

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.json.JsonObject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -19,6 +20,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.execution.ExecutionResponse;
@@ -68,8 +72,12 @@ class LeanExecution {
     private final Set<String> fields;
     private final Cache<String, PreparsedDocumentEntry> documents = Caffeine.newBuilder().maximumSize(2000).build();
     private final AtomicLong executions = new AtomicLong();
+    /** Null when SmallRye's GraphQL tracing is turned off. */
+    private final Tracer tracer;
 
-    LeanExecution(GraphQLSchema schema, Instance<DirectQuery> queries, MeterRegistry registry) {
+    LeanExecution(GraphQLSchema schema, Instance<DirectQuery> queries, MeterRegistry registry, Tracer tracer,
+            @ConfigProperty(name = "quarkus.smallrye-graphql.tracing.enabled", defaultValue = "true") boolean traced) {
+        this.tracer = traced ? tracer : null;
         GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry(schema.getCodeRegistry());
         Set<String> lean = new HashSet<>();
         for (DirectQuery query : queries) {
@@ -114,9 +122,6 @@ class LeanExecution {
                 .defaultDataFetcherExceptionHandler(errors)
                 .instrumentation(SimplePerformantInstrumentation.INSTANCE)
                 .preparsedDocumentProvider(new KeptDocuments())
-                // graphql-java's default draws a random UUID (SecureRandom) for every execution
-                .executionIdProvider((query, operation, context) -> ExecutionId
-                        .from(Long.toString(executions.incrementAndGet())))
                 .build();
         LOG.debugf("Query fields answered by the lean executor: %s", fields);
     }
@@ -143,15 +148,25 @@ class LeanExecution {
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(query)
                 .operationName(operationName)
+                // graphql-java's default draws a random UUID (SecureRandom) for every execution
+                .executionId(ExecutionId.from(Long.toString(executions.incrementAndGet())))
                 .variables(values)
                 .graphQLContext(context -> RoleGuard.putCaller(context, caller))
                 .build();
+        // a span like SmallRye's per execution, only inside a recorded trace: a look at the current span otherwise
+        Span span = tracer != null && Span.current().isRecording() ? span(input, operationName) : null;
         CompletableFuture<ExecutionResult> result;
-        try {
+        try (Scope scope = span == null ? null : span.makeCurrent()) {
             result = graphQL.executeAsync(input);
         } catch (RuntimeException e) {
+            if (span != null) {
+                span.end();
+            }
             writer.fail(e);
             return;
+        }
+        if (span != null) {
+            result.whenComplete((answer, failure) -> span.end());
         }
         result.whenComplete((answer, failure) -> {
             if (failure != null) {
@@ -160,6 +175,14 @@ class LeanExecution {
                 writer.write(new ExecutionResponse(answer));
             }
         });
+    }
+
+    private Span span(ExecutionInput input, String operationName) {
+        return tracer.spanBuilder(operationName == null ? "GraphQL" : "GraphQL:" + operationName)
+                .setAttribute("graphql.executionId", input.getExecutionId().toString())
+                .setAttribute("graphql.operationType", "QUERY")
+                .setAttribute("graphql.operationName", operationName == null ? "" : operationName)
+                .startSpan();
     }
 
     /** Same as {@link #execute} once the caller is known: at once when it already is, else when it has been resolved. */
