@@ -130,12 +130,24 @@ public class ResponseCache {
             return null;
         }
         CacheEntry entry = held.join();
-        if (!entry.freshAt(System.nanoTime())) {
-            return null;
+        return answeredFresh(region, entry, System.nanoTime()) ? value(entry) : null;
+    }
+
+    /** Whether an entry is answered as it is, fresh and trusted: counted as a hit and noted until when it stays so. */
+    private boolean answeredFresh(Region region, CacheEntry entry, long now) {
+        if (!entry.freshAt(now) || !trusted(entry, now)) {
+            return false;
         }
         region.hits().increment();
-        ResponseNotes.freshUntil(entry.freshUntil);
-        return value(entry);
+        ResponseNotes.freshUntil(shared.invalidationsReliable()
+                ? entry.freshUntil
+                : Math.min(entry.freshUntil, entry.storedAt + shared.outageTtl().toNanos()));
+        return true;
+    }
+
+    /** While other replicas' writes may go unheard, an entry is trusted only shortly after it was stored. */
+    private boolean trusted(CacheEntry entry, long now) {
+        return shared.invalidationsReliable() || entry.storedWithin(now, shared.outageTtl());
     }
 
     /** Same as {@link #get(String, String, Supplier, Function, Function)} with the cache's configured TTL for every entry. */
@@ -147,16 +159,10 @@ public class ResponseCache {
     private <T> Uni<T> kept(Region region, String key, CacheEntry entry, Loading<T> loading) {
         long now = System.nanoTime();
         T value = value(entry);
-        // while other replicas' writes may go unheard, an entry is trusted only shortly after it was stored
-        boolean reliable = shared.invalidationsReliable();
-        boolean trusted = reliable || entry.storedWithin(now, shared.outageTtl());
-        if (entry.freshAt(now) && trusted) {
-            region.hits().increment();
-            ResponseNotes.freshUntil(reliable
-                    ? entry.freshUntil
-                    : Math.min(entry.freshUntil, entry.storedAt + shared.outageTtl().toNanos()));
+        if (answeredFresh(region, entry, now)) {
             return Uni.createFrom().item(value);
         }
+        boolean trusted = trusted(entry, now);
         ResponseNotes.notFresh();
         if (trusted && entry.revalidatableAt(now)) {
             region.stale().increment();
