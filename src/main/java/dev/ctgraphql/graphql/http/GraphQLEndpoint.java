@@ -42,7 +42,7 @@ import graphql.language.OperationDefinition;
  * execution: POST with {@code application/json} (or a bare {@code application/graphql} document), GET for queries
  * only, {@code application/graphql-response+json} when the caller accepts it, 4xx for requests that cannot run.
  * Before anything executes it resolves persisted queries, applies the document and variables limits and refuses
- * what it must; WebSocket upgrades pass through to SmallRye's subscription handler.
+ * what it must ({@link OperationGate}); WebSocket upgrades are served by {@link GraphQLWebSocketEndpoint}.
  */
 @ApplicationScoped
 public class GraphQLEndpoint {
@@ -53,25 +53,21 @@ public class GraphQLEndpoint {
     private static final Logger LOG = Logger.getLogger(GraphQLEndpoint.class);
 
     private final EndpointConfig config;
-    private final PersistedQueries persisted;
+    private final OperationGate gate;
     private final AnswerMemo memo;
     private final GraphQLAccess access;
-    private final DocumentCheck documents;
-    private final VariablesCheck variables;
     private final BulkVariables bulk;
     private final Instance<CurrentIdentityAssociation> identities;
     private final CurrentVertxRequest currentRequest;
     private final JsonReaderFactory readers = JsonProvider.provider().createReaderFactory(Map.of());
     private volatile ExecutionService execution;
 
-    GraphQLEndpoint(EndpointConfig config, PersistedQueries persisted, AnswerMemo memo, GraphQLAccess access,
+    GraphQLEndpoint(EndpointConfig config, OperationGate gate, AnswerMemo memo, GraphQLAccess access,
             Instance<CurrentIdentityAssociation> identities, CurrentVertxRequest currentRequest) {
         this.config = config;
-        this.persisted = persisted;
+        this.gate = gate;
         this.memo = memo;
         this.access = access;
-        this.documents = new DocumentCheck(config.limits(), config.introspection(), config.answers().rootFields());
-        this.variables = new VariablesCheck(config.limits());
         this.bulk = new BulkVariables(config.limits());
         this.identities = identities;
         this.currentRequest = currentRequest;
@@ -168,7 +164,7 @@ public class GraphQLEndpoint {
             return;
         }
         Context context = Vertx.currentContext();
-        persisted.resolve(request.query(), request.extensions()).subscribe().with(resolved -> {
+        gate.resolve(request.query(), request.extensions()).subscribe().with(resolved -> {
             if (Vertx.currentContext() == context) {
                 run(ctx, media, method, request, resolved, slot);
             } else {
@@ -192,7 +188,7 @@ public class GraphQLEndpoint {
             requestError(ctx, media, resolved.problem());
             return;
         }
-        DocumentCheck.Facts facts = documents.check(resolved.query());
+        DocumentCheck.Facts facts = gate.document(resolved.query());
         if (facts.problem() != null) {
             requestError(ctx, media, RequestProblem.badInput(facts.problem()));
             return;
@@ -210,7 +206,7 @@ public class GraphQLEndpoint {
                     "Subscriptions are served over WebSocket at /graphql (graphql-transport-ws)"));
             return;
         }
-        String tooBig = variables.check(request.variables());
+        String tooBig = gate.variables(request.variables());
         if (tooBig != null) {
             requestError(ctx, media, RequestProblem.badInput(tooBig));
             return;
