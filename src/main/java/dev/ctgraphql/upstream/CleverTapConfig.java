@@ -301,6 +301,13 @@ public interface CleverTapConfig {
         @WithDefault("0")
         double faultRate();
 
+        /**
+         * Fraction (0..1) of sandbox uploads that are stored and then answered HTTP 500, as a CleverTap that fails after
+         * acting would: the client cannot know they were stored.
+         */
+        @WithDefault("0")
+        double storedThenFailRate();
+
         /** Seed of the generated data; the same seed gives the same profiles, events and campaigns. */
         @WithDefault("42")
         long seed();

@@ -36,6 +36,18 @@ abstract class WireContractTestBase {
         return WireMock.aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
     }
 
+    /**
+     * Answers every upload of one of {@code chunkSizes} records as CleverTap does when it stored them all: processed
+     * equal to the number of records sent, none unprocessed.
+     */
+    static void storesEveryRecord(String url, int... chunkSizes) {
+        for (int size : chunkSizes) {
+            stub(WireMock.post(WireMock.urlEqualTo(url))
+                    .withRequestBody(WireMock.matchingJsonPath("$.d.length()", WireMock.equalTo(String.valueOf(size))))
+                    .willReturn(json(200, "{\"status\":\"success\",\"processed\":" + size + ",\"unprocessed\":[]}")));
+        }
+    }
+
     /** Requires CleverTap's two auth headers with the configured values. */
     static RequestPatternBuilder authenticated(RequestPatternBuilder pattern) {
         return pattern.withHeader("X-CleverTap-Account-Id", WireMock.equalTo(WireMockCleverTap.ACCOUNT_ID))
