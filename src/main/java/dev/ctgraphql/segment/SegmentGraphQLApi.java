@@ -34,7 +34,7 @@ public class SegmentGraphQLApi {
 
     @Mutation
     @Description("Creates a CleverTap API segment (a private-beta CleverTap feature on Advanced plans).")
-    public Uni<@NonNull Segment> createSegment(
+    public Uni<Segment> createSegment(
             @NonNull @Name("name") @Description("Segment name.") String name,
             @NonNull @Id @Name("customerSegmentId") @Description("Your id for the segment, used to change its members.") String customerSegmentId) {
         return client.create(text("name", name), text("customerSegmentId", customerSegmentId));
@@ -43,7 +43,7 @@ public class SegmentGraphQLApi {
     @Mutation
     @Description("Adds users to and removes users from an API segment by identity. CleverTap creates users it does not "
             + "know, and records a \"Segment Membership Change\" event (billable) on each user whose membership changed.")
-    public Uni<@NonNull OperationResult> updateSegmentMembers(
+    public Uni<OperationResult> updateSegmentMembers(
             @NonNull @Id @Name("customerSegmentId") @Description("Your id for the segment.") String customerSegmentId,
             @Nullable @Name("add") @Description("Identities to add.") List<@NonNull String> add,
             @Nullable @Name("remove") @Description("Identities to remove.") List<@NonNull String> remove) {

@@ -124,6 +124,17 @@ public interface CleverTapConfig {
         @WithDefault("3")
         int otherConcurrency();
 
+        /**
+         * Most upload requests (chunks, each holding its body) waiting for a permit in this process; one more fails at
+         * once with UPSTREAM_RATE_LIMITED. 100 holds two uploads of the largest size at once.
+         */
+        @WithDefault("100")
+        int uploadQueue();
+
+        /** Most other requests waiting for a permit in this process; one more fails at once with UPSTREAM_RATE_LIMITED. */
+        @WithDefault("1000")
+        int otherQueue();
+
         /** The limits kept by every replica together, through the shared Redis. */
         Shared shared();
     }

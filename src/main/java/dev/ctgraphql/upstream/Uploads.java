@@ -320,6 +320,10 @@ public class Uploads {
         boolean surelyNotStored = failure instanceof CleverTapRateLimitedException
                 || (failure instanceof CleverTapUnavailableException u && u.notProcessed());
         int attempts = config.uploads().maxRetries() + 1;
+        if (failure instanceof CleverTapQueueFullException) {
+            return new ChunkOutcome(0, all(chunk, 429, "not stored: too many uploads were already waiting for CleverTap, "
+                    + "so this chunk was not sent; safe to send again"), false);
+        }
         if (failure instanceof CleverTapCircuitOpenException) {
             return new ChunkOutcome(0, all(chunk, 503, "not stored: CleverTap has been failing, so this chunk was not "
                     + "sent; safe to send again"), false);

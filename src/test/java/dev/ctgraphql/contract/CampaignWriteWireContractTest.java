@@ -162,7 +162,7 @@ class CampaignWriteWireContractTest extends WireContractTestBase {
         JsonPath answer = GraphQLClient.run("createCampaign", "input", SPRING_PUSH);
 
         assertThat(answer.getString("errors[0].extensions.code"), equalTo("UPSTREAM_ERROR"));
-        assertThat(answer.getString("data"), nullValue());
+        assertThat(answer.getString("data.createCampaign"), nullValue());
         wire().verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo(CREATE)));
     }
 

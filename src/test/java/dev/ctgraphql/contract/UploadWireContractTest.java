@@ -295,6 +295,25 @@ class UploadWireContractTest extends WireContractTestBase {
     }
 
     @Test
+    void chunksBeyondTheBoundedQueueAreRefusedBeforeAnythingIsSent() {
+        // 50 chunks: 15 in flight (CleverTap answers slowly), 20 may wait, the other 15 are refused at once
+        wire().stubFor(WireMock.post(WireMock.urlEqualTo(UPLOAD)).willReturn(json(200,
+                "{\"status\":\"success\",\"processed\":1000,\"unprocessed\":[]}").withFixedDelay(300)));
+
+        JsonPath result = GraphQLClient.run("uploadEvents", "events", events(50_000));
+
+        int sent = 15 + WireMockProfile.UPLOAD_QUEUE;
+        assertThat(result.getList("errors"), nullValue());
+        assertThat(result.getInt("data.uploadEvents.accepted"), equalTo(sent * 1000));
+        assertThat(result.getInt("data.uploadEvents.unconfirmed"), equalTo(0));
+        List<Integer> codes = result.getList("data.uploadEvents.rejected.code");
+        assertThat(codes, hasSize((50 - sent) * 1000));
+        assertThat(codes, everyItem(equalTo(429)));
+        assertThat(result.getString("data.uploadEvents.rejected[0].message"), containsString("was not sent"));
+        wire().verify(sent, WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD)));
+    }
+
+    @Test
     void a401OnEveryChunkIsUpstreamAuthFailed() {
         stub(WireMock.post(WireMock.urlEqualTo(UPLOAD))
                 .willReturn(json(401, "{\"status\":\"fail\",\"error\":\"Account ID is not valid\",\"code\":401}")));
@@ -303,7 +322,7 @@ class UploadWireContractTest extends WireContractTestBase {
         JsonPath answer = JsonPath.from(raw);
 
         assertThat(answer.getString("errors[0].extensions.code"), equalTo("UPSTREAM_AUTH_FAILED"));
-        assertThat(answer.getString("data"), nullValue());
+        assertThat(answer.getString("data.uploadEvents"), nullValue());
         assertThat(raw, not(containsString(WireMockCleverTap.PASSCODE)));
         wire().verify(2, WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD)));
     }
