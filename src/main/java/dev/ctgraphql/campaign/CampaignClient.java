@@ -211,7 +211,7 @@ public class CampaignClient {
                 () -> calls.call(MESSAGE_REPORT, () -> rest().messageReport(body)), answer -> {
                     List<MessageReport> reports = new ArrayList<>();
                     for (JsonNode message : answer.path("messages")) {
-                        reports.add(MessageReport.from(message, daily));
+                        reports.add(MessageReport.from(message, daily, from, to));
                     }
                     return List.copyOf(reports);
                 }, reports -> ttl);

@@ -335,6 +335,13 @@ public interface CleverTapConfig {
         @WithDefault("75")
         int days();
 
+        /**
+         * Whether daily message reports carry a date on each day (objects with {@code date}) instead of the form the
+         * reference records for CleverTap: date-less arrays, one per day of the requested range.
+         */
+        @WithDefault("false")
+        boolean messageReportDates();
+
         /** How many polls of a count answer "partial" before the result is ready. */
         @WithDefault("1")
         int countPolls();
