@@ -23,7 +23,7 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 interface ProfileActivityRestClient {
 
-    /** Opens an export cursor; no app fields, no event summary, no custom profile fields (the profile is known). */
+    /** Opens an export cursor; profile fields (each record's identity) but no app fields and no event summary. */
     @POST
     @Path("/events.json")
     @Consumes(MediaType.APPLICATION_JSON)
