@@ -102,6 +102,14 @@ class WebSocketAuthTest {
     }
 
     @Test
+    void theConnectionClosesWhenItsTokenExpires() throws Exception {
+        try (GraphQLWebSocket socket = GraphQLWebSocket.connect(vertx, graphql,
+                new JsonObject().put("Authorization", "Bearer " + JwtKeys.expiringIn(3, Set.of("viewer"))))) {
+            assertThat(socket.closeStatus(Duration.ofSeconds(15)), equalTo((short) 1008));
+        }
+    }
+
+    @Test
     void anOperationBeforeConnectionInitClosesWith4401() throws Exception {
         try (GraphQLWebSocket socket = GraphQLWebSocket.open(vertx, graphql, "graphql-transport-ws")) {
             socket.subscribe("1", new JsonObject().put("query", "{ __typename }"));

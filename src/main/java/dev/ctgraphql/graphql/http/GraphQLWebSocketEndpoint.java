@@ -15,6 +15,7 @@ import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import io.quarkus.arc.Arc;
@@ -113,6 +114,7 @@ public class GraphQLWebSocketEndpoint {
         private boolean initStarted;
         private boolean acknowledged;
         private long initTimer = -1;
+        private long expiryTimer = -1;
 
         Connection(RoutingContext upgrade, ServerWebSocket socket, String protocol, InjectableContext.ContextState state) {
             this.upgrade = upgrade;
@@ -138,6 +140,7 @@ public class GraphQLWebSocketEndpoint {
             });
             socket.closeHandler(ignored -> {
                 upgrade.vertx().cancelTimer(initTimer);
+                upgrade.vertx().cancelTimer(expiryTimer);
                 handler.onClose();
                 Arc.container().requestContext().destroy(state);
             });
@@ -216,6 +219,18 @@ public class GraphQLWebSocketEndpoint {
                 Arc.container().instance(CurrentIdentityAssociation.class).get().setIdentity(identity);
             } finally {
                 requestContext.deactivate();
+            }
+            Long expires = identity.getAttribute("quarkus.identity.expire-time");
+            if (expires == null && identity.getPrincipal() instanceof JsonWebToken token && token.getExpirationTime() > 0) {
+                expires = token.getExpirationTime();
+            }
+            if (expires != null) {
+                // as Quarkus' own handler does: the connection lasts no longer than its credentials
+                expiryTimer = upgrade.vertx().setTimer(Math.max(1, expires * 1000 - System.currentTimeMillis()), ignored -> {
+                    if (!socket.isClosed()) {
+                        socket.close((short) 1008, "Authentication expired");
+                    }
+                });
             }
             acknowledged = true;
             handler.onMessage(message.toString());
