@@ -48,6 +48,13 @@ abstract class WireContractTestBase {
         }
     }
 
+    /** Answers every upload to {@code url} as CleverTap does when it stored all of its records, whatever their number. */
+    static void storesEveryRecord(String url) {
+        stub(WireMock.post(WireMock.urlEqualTo(url)).willReturn(json(200,
+                "{\"status\":\"success\",\"processed\":{{jsonPath request.body '$.d.length()'}},\"unprocessed\":[]}")
+                .withTransformers("response-template")));
+    }
+
     /** Requires CleverTap's two auth headers with the configured values. */
     static RequestPatternBuilder authenticated(RequestPatternBuilder pattern) {
         return pattern.withHeader("X-CleverTap-Account-Id", WireMock.equalTo(WireMockCleverTap.ACCOUNT_ID))
