@@ -3,7 +3,6 @@ package dev.ctgraphql.campaign;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +27,7 @@ import dev.ctgraphql.upstream.CleverTapConfig;
 import dev.ctgraphql.upstream.CleverTapDates;
 import dev.ctgraphql.upstream.CleverTapResponse;
 import dev.ctgraphql.upstream.CleverTapRestClients;
+import dev.ctgraphql.upstream.CleverTapUpstreamException;
 import dev.ctgraphql.upstream.Endpoint;
 import dev.ctgraphql.upstream.LimitClass;
 import dev.ctgraphql.upstream.ResponseCache;
@@ -211,7 +211,7 @@ public class CampaignClient {
                 () -> calls.call(MESSAGE_REPORT, () -> rest().messageReport(body)), answer -> {
                     List<MessageReport> reports = new ArrayList<>();
                     for (JsonNode message : answer.path("messages")) {
-                        reports.add(MessageReport.from(message, daily));
+                        reports.add(MessageReport.from(message, daily, from, to));
                     }
                     return List.copyOf(reports);
                 }, reports -> ttl);
@@ -219,8 +219,9 @@ public class CampaignClient {
 
     /**
      * Creates a campaign (or only estimates it) and drops the cached campaign lists. The answer's shape is not
-     * documented: the new id is read from {@code id} (or {@code target_id}), the reach from {@code estimates.total}
-     * (or a number in {@code estimates}); either may be null when CleverTap leaves it out.
+     * documented: the new id is read from {@code id} (or {@code target_id}; an answer without one is an error, since the
+     * campaign may exist), the reach from {@code estimates.total} (or a number in {@code estimates}, null when left
+     * out). Status and start time are left null: CleverTap did not say them.
      */
     Uni<CreateCampaignResult> create(CampaignInput input, ObjectNode body, boolean estimateOnly) {
         // paced for the whole account (through Redis when configured), not per replica
@@ -234,14 +235,12 @@ public class CampaignClient {
                 return new CreateCampaignResult(null, reach);
             }
             JsonNode id = answer.hasNonNull("id") ? answer.get("id") : answer.path("target_id");
-            OffsetDateTime start = input.sendAt() != null
-                    ? input.sendAt().atZoneSameInstant(config.timeZone()).toOffsetDateTime()
-                    : OffsetDateTime.now(config.timeZone());
-            Campaign campaign = id.isMissingNode() || id.isNull()
-                    ? null
-                    : new Campaign(id.asText(), input.name(),
-                            input.sendAt() == null ? CampaignStatus.RUNNING : CampaignStatus.SCHEDULED,
-                            input.channel(), start);
+            if (id.isMissingNode() || id.isNull() || id.asText().isBlank()) {
+                throw new CleverTapUpstreamException("CleverTap accepted the campaign creation but returned no campaign "
+                        + "id; it may have been created: look for it in campaigns before creating it again");
+            }
+            // only what CleverTap said: its status and start time are unknown until the campaign is read back
+            Campaign campaign = new Campaign(id.asText(), input.name(), null, input.channel(), null);
             return new CreateCampaignResult(campaign, reach);
         }).eventually(() -> estimateOnly ? Uni.createFrom().voidItem() : cache.invalidateAll(CAMPAIGNS));
     }

@@ -77,7 +77,7 @@ public class CampaignGraphQLApi {
     @Mutation
     @Description("Creates a campaign through CleverTap's API (at most 3 per second are sent; more wait their turn), or "
             + "with estimateOnly only estimates its reach and creates nothing.")
-    public Uni<@NonNull CreateCampaignResult> createCampaign(
+    public Uni<CreateCampaignResult> createCampaign(
             @NonNull @Name("input") @Description("The campaign.") CampaignInput input,
             @Name("estimateOnly") @Description("Only estimate the reach; create nothing.") Boolean estimateOnly) {
         boolean estimate = Boolean.TRUE.equals(estimateOnly);
@@ -88,7 +88,7 @@ public class CampaignGraphQLApi {
     @Mutation
     @Description("Stops a scheduled or running API campaign. ok is false when CleverTap refused (unknown id, or the "
             + "campaign already finished).")
-    public Uni<@NonNull OperationResult> stopCampaign(
+    public Uni<OperationResult> stopCampaign(
             @NonNull @Id @Name("id") @Description("CleverTap's campaign id.") String id) {
         checkId(id);
         return client.stop(id).map(stopped -> stopped

@@ -39,7 +39,7 @@ public class EventGraphQLApi {
     @Description("Records events, any number up to the configured maximum: sent to CleverTap in chunks of 1000 within its "
             + "concurrency limit, retried when CleverTap refuses a chunk without storing it. Every record not stored is "
             + "listed in rejected by its index; invalid ones are never sent.")
-    public Uni<@NonNull UploadResult> uploadEvents(
+    public Uni<UploadResult> uploadEvents(
             @NonNull @Name("events") @Description("The events.") List<@NonNull EventInput> events,
             @Name("dryRun") @Description("Validate only (CleverTap validates too), store nothing.") Boolean dryRun) {
         return upload(BulkArguments.records(events), Boolean.TRUE.equals(dryRun));

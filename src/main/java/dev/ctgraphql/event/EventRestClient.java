@@ -30,7 +30,7 @@ interface EventRestClient {
     Uni<RestResponse<String>> openCursor(@QueryParam("batch_size") int batchSize, @QueryParam("app") boolean app,
             @QueryParam("events") boolean events, @QueryParam("profile") boolean profile, JsonNode query);
 
-    /** One page. The cursor is already percent-encoded by CleverTap and must be sent exactly as received. */
+    /** One page; the cursor is in {@code CursorPager.wireForm}: unreserved characters and %XX escapes only. */
     @GET
     @Path("/events.json")
     Uni<RestResponse<String>> page(@Encoded @QueryParam("cursor") String cursor);

@@ -15,7 +15,10 @@ import dev.ctgraphql.upstream.Uploads;
 public record UploadResult(
         @NonNull @Description("Overall outcome.") UploadStatus status,
         @NonNull @Description("Records CleverTap accepted (with dryRun: records that passed validation).") int accepted,
-        @NonNull @Description("Records not stored, in the order you sent them.") List<@NonNull RejectedRecord> rejected) {
+        @NonNull @Description("Records not accepted, in the order you sent them: not stored (with CleverTap's code), or "
+                + "unconfirmed (code null: CleverTap's answer did not say; it may have been stored).") List<@NonNull RejectedRecord> rejected,
+        @NonNull @Description("How many of the rejected records are unconfirmed: CleverTap may have stored them, so sending "
+                + "events again may duplicate them.") int unconfirmed) {
 
     /** Combines the records refused before sending with CleverTap's outcome of the rest. */
     public static UploadResult of(List<Uploads.Rejection> refusedHere, Uploads.Outcome sent) {
@@ -29,6 +32,6 @@ public record UploadResult(
         UploadStatus status = rejected.isEmpty()
                 ? UploadStatus.SUCCESS
                 : sent.accepted() == 0 ? UploadStatus.FAILED : UploadStatus.PARTIAL;
-        return new UploadResult(status, sent.accepted(), List.copyOf(rejected));
+        return new UploadResult(status, sent.accepted(), List.copyOf(rejected), sent.unconfirmed());
     }
 }

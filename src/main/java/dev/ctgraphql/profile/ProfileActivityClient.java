@@ -95,7 +95,7 @@ class ProfileActivityClient {
     private Uni<List<ActivityEntry>> events(CqlQuery query, Profile profile) {
         var body = query.toJson();
         return cache.get(EXPORTS, OPEN.key() + " activity batch_size=" + BATCH + " " + body,
-                () -> pager.first(OPEN, () -> rest().openCursor(BATCH, false, false, false, body), PAGE,
+                () -> pager.first(OPEN, () -> rest().openCursor(BATCH, false, false, true, body), PAGE,
                         cursor -> rest().page(cursor)).map(page -> {
                             var json = JsonNodeFactory.instance.objectNode();
                             json.set("records", page.records());
@@ -105,18 +105,15 @@ class ProfileActivityClient {
     }
 
     /**
-     * The page's records as entries. Whether CleverTap applies profile-field filters to event exports is not verified,
-     * so records that carry another user's identity or objectId are dropped here as well.
+     * The page's records as entries: only those whose profile shows they are this user's (same identity, or same
+     * objectId when the profile has no identity). Whether CleverTap applies profile-field filters to event exports is not
+     * verified, so the filter sent is not trusted alone; the export asks for profile fields ({@code profile=true}) so
+     * that each record carries the identity it is checked by.
      */
     private List<ActivityEntry> entries(String eventName, JsonNode page, Profile profile) {
         List<ActivityEntry> entries = new ArrayList<>();
         for (JsonNode record : page.path("records")) {
-            JsonNode owner = record.path("profile");
-            String identity = owner.path("identity").asText(null);
-            String objectId = owner.path("objectId").asText(null);
-            if ((identity != null && profile.identity() != null && !identity.equals(profile.identity()))
-                    || (objectId != null && profile.objectId() != null && profile.identity() == null
-                            && !objectId.equals(profile.objectId()))) {
+            if (!owned(record.path("profile"), profile)) {
                 continue;
             }
             entries.add(new ActivityEntry(eventName,
@@ -124,6 +121,13 @@ class ProfileActivityClient {
                     JsonValues.toGraphQL(record.get("event_props")), JsonValues.toGraphQL(record.get("session_props"))));
         }
         return entries;
+    }
+
+    private static boolean owned(JsonNode owner, Profile profile) {
+        if (profile.identity() != null) {
+            return profile.identity().equals(owner.path("identity").asText(null));
+        }
+        return profile.objectId() != null && profile.objectId().equals(owner.path("objectId").asText(null));
     }
 
     private ProfileActivityRestClient rest() {

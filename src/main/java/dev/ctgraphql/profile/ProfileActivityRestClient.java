@@ -23,14 +23,14 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 interface ProfileActivityRestClient {
 
-    /** Opens an export cursor; no app fields, no event summary, no custom profile fields (the profile is known). */
+    /** Opens an export cursor; profile fields (each record's identity) but no app fields and no event summary. */
     @POST
     @Path("/events.json")
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<RestResponse<String>> openCursor(@QueryParam("batch_size") int batchSize, @QueryParam("app") boolean app,
             @QueryParam("events") boolean events, @QueryParam("profile") boolean profile, JsonNode query);
 
-    /** One page; the cursor is already percent-encoded by CleverTap and is sent exactly as received. */
+    /** One page; the cursor is in {@code CursorPager.wireForm}: unreserved characters and %XX escapes only. */
     @GET
     @Path("/events.json")
     Uni<RestResponse<String>> page(@Encoded @QueryParam("cursor") String cursor);

@@ -45,7 +45,7 @@ public class ProfileGraphQLApi {
     @Mutation
     @Description("Creates or updates profiles, any number up to the configured maximum, in chunks of 1000 within "
             + "CleverTap's concurrency limit. Every record not stored is listed in rejected by its index.")
-    public Uni<@NonNull UploadResult> uploadProfiles(
+    public Uni<UploadResult> uploadProfiles(
             @NonNull @Name("profiles") @Description("The profiles.") List<@NonNull ProfileInput> profiles,
             @Name("dryRun") @Description("Validate only, store nothing.") Boolean dryRun) {
         return upload(BulkArguments.records(profiles), Boolean.TRUE.equals(dryRun));
@@ -62,7 +62,7 @@ public class ProfileGraphQLApi {
     @Mutation
     @Description("Attaches push tokens to devices CleverTap already knows, in chunks of 100. Every token not stored is "
             + "listed in rejected by its index.")
-    public Uni<@NonNull UploadResult> uploadDeviceTokens(
+    public Uni<UploadResult> uploadDeviceTokens(
             @NonNull @Name("tokens") @Description("The tokens.") List<@NonNull DeviceTokenInput> tokens) {
         return uploadTokens(BulkArguments.records(tokens));
     }
@@ -76,7 +76,7 @@ public class ProfileGraphQLApi {
 
     @Mutation
     @Description("Deletes profiles with their events, by identity and/or by CleverTap id. This cannot be undone.")
-    public Uni<@NonNull OperationResult> deleteProfiles(
+    public Uni<OperationResult> deleteProfiles(
             @Nullable @Name("identities") @Description("Identities of the profiles to delete.") List<@NonNull String> identities,
             @Nullable @Name("objectIds") @Description("CleverTap ids of the profiles to delete. (A list of String, not ID: SmallRye "
                     + "GraphQL 2.17 cannot read a list of ID arguments.)") List<@NonNull String> objectIds) {

@@ -33,8 +33,9 @@ public class SandboxAdminResource {
 
     /**
      * Changes the injected faults at run time, e.g. to try a packaged service against a failing CleverTap:
-     * {@code {"faultRate":0.2,"latencyMillis":50,"failNext":2,"failStatus":503}} (any key may be left out; failNext
-     * answers that many next requests with failStatus, 429, 500 or 503).
+     * {@code {"faultRate":0.2,"latencyMillis":50,"failNext":2,"failStatus":503,"storedThenFailRate":0.3}} (any key may
+     * be left out; failNext answers that many next requests with failStatus, 429, 500 or 503; storedThenFailRate is the
+     * fraction of uploads that are stored and then answered HTTP 500).
      */
     @PUT
     @Path("_faults")
@@ -49,6 +50,9 @@ public class SandboxAdminResource {
             }
             if (settings.has("latencyMillis")) {
                 faults.setLatency(java.time.Duration.ofMillis(settings.get("latencyMillis").asLong()));
+            }
+            if (settings.has("storedThenFailRate")) {
+                faults.setStoredThenFailRate(settings.get("storedThenFailRate").asDouble());
             }
             if (settings.has("failNext")) {
                 faults.failNext(settings.get("failNext").asInt(), settings.path("failStatus").asInt(503));

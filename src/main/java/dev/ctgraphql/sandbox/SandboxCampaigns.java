@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.ctgraphql.upstream.CleverTapConfig;
+
 /**
  * Campaigns ("targets", reference §6) and Message Reports (§5.8) over the stored campaigns.
  *
@@ -37,9 +39,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>result: {@code {"status":"success","result":{"sent","viewed","clicked","converted"}}};</li>
  * <li>stop of a campaign already completed or stopped: HTTP 400
  * {@code {"status":"fail","error":"This target cannot be stopped as it is already <status>","code":400}};</li>
- * <li>message reports with {@code daily}: {@code data} is an array of per-day objects
- * {@code {"date":"yyyyMMdd","sent","viewed","clicked"}}, one per day of the range the campaign ran on (not an array of
- * arrays); without it, one object with the range's totals. A message is listed when the days it runs on overlap the
+ * <li>message reports with {@code daily}: as the reference records CleverTap's answer, {@code data} is an array of
+ * arrays without dates, one per day of the requested range in order (each {@code [{"sent","viewed","clicked"}]}, zeros
+ * on days the message did not run); with {@code clevertap.sandbox.message-report-dates=true} instead an array of
+ * per-day objects {@code {"date":"yyyyMMdd","sent","viewed","clicked"}}, one per day the message ran in the range;
+ * without {@code daily}, one object with the range's totals. A message is listed when the days it runs on overlap the
  * range.</li>
  * </ul>
  * Create Campaign is also limited to 3 requests per second (429 beyond).
@@ -52,9 +56,11 @@ class SandboxCampaigns {
 
     private final SandboxStore store;
     private final SandboxClock clock;
+    private final CleverTapConfig config;
     private final Deque<Long> recentCreates = new ArrayDeque<>();
 
-    SandboxCampaigns(SandboxStore store, SandboxClock clock) {
+    SandboxCampaigns(SandboxStore store, SandboxClock clock, CleverTapConfig config) {
+        this.config = config;
         this.store = store;
         this.clock = clock;
     }
@@ -163,6 +169,7 @@ class SandboxCampaigns {
         Set<String> labels = filter(body.get("label"));
         Set<String> types = filter(body.get("message_type"));
         boolean daily = SandboxJson.flag(body.get("daily"), false);
+        boolean dated = config.sandbox().messageReportDates();
         ZoneId zone = store.zone();
         long now = store.now();
         ObjectNode answer = SandboxJson.success();
@@ -191,13 +198,24 @@ class SandboxCampaigns {
                 long[] total = new long[4];
                 LocalDate lo = first.isBefore(from) ? from : first;
                 LocalDate hi = last.isAfter(to) ? to : last;
+                if (daily && !dated) {
+                    for (LocalDate day = from; day.isBefore(lo); day = day.plusDays(1)) {
+                        counts(stats.addArray().addObject(), new long[4]);
+                    }
+                }
                 for (LocalDate day = lo; !day.isAfter(hi); day = day.plusDays(1)) {
                     long[] delivered = campaign.delivered(day, now, zone);
                     if (daily) {
-                        counts(stats.addObject().put("date", SandboxDates.format(day)), delivered);
+                        counts(dated ? stats.addObject().put("date", SandboxDates.format(day)) : stats.addArray().addObject(),
+                                delivered);
                     }
                     for (int i = 0; i < total.length; i++) {
                         total[i] += delivered[i];
+                    }
+                }
+                if (daily && !dated) {
+                    for (LocalDate day = hi.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+                        counts(stats.addArray().addObject(), new long[4]);
                     }
                 }
                 if (!daily) {

@@ -17,6 +17,7 @@ public class SandboxFaults {
     private final AtomicInteger forcedLeft = new AtomicInteger();
     private volatile Duration latency;
     private volatile Double faultRate;
+    private volatile Double storedThenFailRate;
     private volatile int forcedStatus = 503;
 
     SandboxFaults(CleverTapConfig config) {
@@ -39,6 +40,17 @@ public class SandboxFaults {
         this.faultRate = rate;
     }
 
+    /**
+     * Fraction (0..1) of uploads that are stored and then answered HTTP 500 from now on, instead of
+     * {@code clevertap.sandbox.stored-then-fail-rate}: the answer a client cannot tell from a refusal.
+     */
+    public void setStoredThenFailRate(double rate) {
+        if (rate < 0 || rate > 1) {
+            throw new IllegalArgumentException("stored-then-fail rate must be between 0 and 1");
+        }
+        this.storedThenFailRate = rate;
+    }
+
     /** Answers the next {@code count} authenticated requests with {@code httpStatus} (429, 500 or 503) and does nothing else. */
     public void failNext(int count, int httpStatus) {
         if (httpStatus != 429 && httpStatus != 500 && httpStatus != 503) {
@@ -52,6 +64,7 @@ public class SandboxFaults {
     public void reset() {
         latency = null;
         faultRate = null;
+        storedThenFailRate = null;
         forcedLeft.set(0);
     }
 
@@ -72,6 +85,18 @@ public class SandboxFaults {
             return answer(random.nextBoolean() ? 429 : 503);
         }
         return null;
+    }
+
+    /** Whether this upload, already stored, is to be answered with a failure (see {@link #setStoredThenFailRate}). */
+    boolean failAfterStoring() {
+        Double override = storedThenFailRate;
+        double rate = override != null ? override : config.sandbox().storedThenFailRate();
+        return rate > 0 && ThreadLocalRandom.current().nextDouble() < rate;
+    }
+
+    /** The answer to an upload that was stored but whose answer "failed". */
+    static Response storedButFailed() {
+        return answer(500);
     }
 
     static Response tooManyConcurrent() {

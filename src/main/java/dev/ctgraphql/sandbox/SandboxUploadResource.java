@@ -11,23 +11,36 @@ import jakarta.ws.rs.core.Response;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
-/** CleverTap's {@code POST /1/upload}: events, profiles and device tokens, answered per record. */
+/**
+ * CleverTap's {@code POST /1/upload}: events, profiles and device tokens, answered per record (or, with the
+ * stored-then-fail fault, stored and then answered 500).
+ */
 @Path(SandboxGate.PREFIX)
 @Produces(MediaType.APPLICATION_JSON)
 public class SandboxUploadResource {
 
     private final SandboxGate gate;
     private final SandboxStore store;
+    private final SandboxFaults faults;
+    private final SandboxStats stats;
 
-    SandboxUploadResource(SandboxGate gate, SandboxStore store) {
+    SandboxUploadResource(SandboxGate gate, SandboxStore store, SandboxFaults faults, SandboxStats stats) {
         this.gate = gate;
         this.store = store;
+        this.faults = faults;
+        this.stats = stats;
     }
 
     @POST
     @Path("1/upload")
     public Uni<Response> upload(@Context HttpServerRequest request, @QueryParam("dryRun") String dryRun, String body) {
-        return gate.serve(request, SandboxLimits.Kind.UPLOAD,
-                () -> SandboxJson.ok(store.upload(SandboxJson.parseObject(body), SandboxJson.flag(dryRun, false))));
+        return gate.serve(request, SandboxLimits.Kind.UPLOAD, () -> {
+            Response answer = SandboxJson.ok(store.upload(SandboxJson.parseObject(body), SandboxJson.flag(dryRun, false)));
+            if (faults.failAfterStoring()) {
+                stats.fault();
+                return SandboxFaults.storedButFailed();
+            }
+            return answer;
+        });
     }
 }

@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import dev.ctgraphql.upstream.CleverTapCalls;
+import dev.ctgraphql.upstream.CleverTapException;
 import dev.ctgraphql.upstream.CleverTapRestClients;
 import dev.ctgraphql.upstream.Endpoint;
 import dev.ctgraphql.upstream.LimitClass;
@@ -31,8 +32,8 @@ class SegmentClient {
     static final Endpoint CREATE = new Endpoint("segment creation", "POST", "/api/createSegment", LimitClass.OTHER, false);
     /** Adding or removing the same member twice changes nothing, so a lost answer may be retried. */
     static final Endpoint UPDATE = new Endpoint("segment update", "POST", "/api/updateSegment", LimitClass.OTHER, true);
-    /** Members changed per request. */
-    static final int CHUNK = 1000;
+    /** Members changed per request: CleverTap takes at most 100 profiles per request (reference, segment limits). */
+    static final int CHUNK = 100;
 
     private final CleverTapRestClients clients;
     private final CleverTapCalls calls;
@@ -52,20 +53,42 @@ class SegmentClient {
         });
     }
 
-    /** Adds and removes members in chunks of 1000, one after the other; the number of members sent. */
-    Uni<Integer> update(String customerSegmentId, List<String> add, List<String> remove) {
+    /**
+     * Adds and removes members in requests of 100, one after the other, and answers what CleverTap said to each. A
+     * refused request does not stop the others (membership changes are idempotent); when every request was refused the
+     * first failure is the answer.
+     */
+    Uni<SegmentUpdateResult> update(String customerSegmentId, List<String> add, List<String> remove) {
         List<ObjectNode> entries = new ArrayList<>(add.size() + remove.size());
         add.forEach(identity -> entries.add(entry(identity, "add", customerSegmentId)));
         remove.forEach(identity -> entries.add(entry(identity, "remove", customerSegmentId)));
-        List<List<ObjectNode>> chunks = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
         for (int i = 0; i < entries.size(); i += CHUNK) {
-            chunks.add(entries.subList(i, Math.min(entries.size(), i + CHUNK)));
+            starts.add(i);
         }
-        return Multi.createFrom().iterable(chunks).onItem().transformToUniAndConcatenate(chunk -> {
+        List<CleverTapException> failures = new ArrayList<>();
+        return Multi.createFrom().iterable(starts).onItem().transformToUniAndConcatenate(first -> {
+            List<ObjectNode> chunk = entries.subList(first, Math.min(entries.size(), first + CHUNK));
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             chunk.forEach(body.putArray("bulk_profiles")::add);
-            return calls.call(UPDATE, () -> rest().update(body)).replaceWith(chunk.size());
-        }).collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
+            return calls.call(UPDATE, () -> rest().update(body))
+                    .map(ignored -> new SegmentChunkResult(first, chunk.size(), true, null))
+                    .onFailure(CleverTapException.class).recoverWithItem(failure -> {
+                        failures.add((CleverTapException) failure);
+                        return new SegmentChunkResult(first, chunk.size(), false, failure.getMessage());
+                    });
+        }).collect().asList().map(chunks -> {
+            long accepted = chunks.stream().filter(SegmentChunkResult::ok).count();
+            if (accepted == 0) {
+                throw failures.get(0);
+            }
+            int changed = chunks.stream().filter(SegmentChunkResult::ok).mapToInt(SegmentChunkResult::count).sum();
+            boolean ok = accepted == chunks.size();
+            String message = (ok ? "Sent " : "CleverTap accepted ") + changed + " of " + entries.size()
+                    + " membership change(s) for segment " + customerSegmentId
+                    + (ok ? "" : "; " + (chunks.size() - accepted) + " request(s) were refused (see chunks)");
+            return new SegmentUpdateResult(ok, message, List.copyOf(chunks));
+        });
     }
 
     private static ObjectNode entry(String identity, String action, String customerSegmentId) {

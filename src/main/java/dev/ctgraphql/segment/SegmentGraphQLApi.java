@@ -13,7 +13,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 import io.smallrye.graphql.api.Nullable;
 import io.smallrye.mutiny.Uni;
 
-import dev.ctgraphql.graphql.OperationResult;
 import dev.ctgraphql.upstream.CleverTapBadInputException;
 
 /**
@@ -34,7 +33,7 @@ public class SegmentGraphQLApi {
 
     @Mutation
     @Description("Creates a CleverTap API segment (a private-beta CleverTap feature on Advanced plans).")
-    public Uni<@NonNull Segment> createSegment(
+    public Uni<Segment> createSegment(
             @NonNull @Name("name") @Description("Segment name.") String name,
             @NonNull @Id @Name("customerSegmentId") @Description("Your id for the segment, used to change its members.") String customerSegmentId) {
         return client.create(text("name", name), text("customerSegmentId", customerSegmentId));
@@ -43,7 +42,7 @@ public class SegmentGraphQLApi {
     @Mutation
     @Description("Adds users to and removes users from an API segment by identity. CleverTap creates users it does not "
             + "know, and records a \"Segment Membership Change\" event (billable) on each user whose membership changed.")
-    public Uni<@NonNull OperationResult> updateSegmentMembers(
+    public Uni<SegmentUpdateResult> updateSegmentMembers(
             @NonNull @Id @Name("customerSegmentId") @Description("Your id for the segment.") String customerSegmentId,
             @Nullable @Name("add") @Description("Identities to add.") List<@NonNull String> add,
             @Nullable @Name("remove") @Description("Identities to remove.") List<@NonNull String> remove) {
@@ -55,8 +54,7 @@ public class SegmentGraphQLApi {
                 "name at most " + MAX_MEMBERS + " identities per mutation");
         CleverTapBadInputException.check(adding.stream().noneMatch(removing::contains), "add, remove",
                 "an identity cannot be both added and removed");
-        return client.update(segment, adding, removing)
-                .map(sent -> new OperationResult(true, "Sent " + sent + " membership change(s) for segment " + segment));
+        return client.update(segment, adding, removing);
     }
 
     private static String text(String field, String value) {

@@ -42,8 +42,10 @@ public class AccountLimiter {
     private final SharedLimiter shared;
 
     AccountLimiter(CleverTapConfig config, CleverTapCredentials credentials, Vertx vertx, MeterRegistry registry) {
-        local.put(LimitClass.UPLOAD, new AsyncLimiter("upload", config.limits().uploadConcurrency()));
-        local.put(LimitClass.OTHER, new AsyncLimiter("other", config.limits().otherConcurrency()));
+        local.put(LimitClass.UPLOAD,
+                new AsyncLimiter("upload", config.limits().uploadConcurrency(), config.limits().uploadQueue()));
+        local.put(LimitClass.OTHER,
+                new AsyncLimiter("other", config.limits().otherConcurrency(), config.limits().otherQueue()));
         boolean redis = config.sharedCache().redisUrl().filter(url -> !url.isBlank()).isPresent();
         this.shared = redis && config.limits().shared().enabled()
                 ? new SharedLimiter(vertx, SharedLimiter.Settings.of(config, credentials.accountId()))

@@ -13,22 +13,29 @@ import io.vertx.core.Vertx;
 /**
  * A non-blocking, first-come-first-served semaphore: at most {@code permits} operations run at once, the rest wait in
  * order without holding a thread. A waiter that is cancelled gives its place (or its permit) back. A waiter resumes on
- * the Vert.x context it queued on, not on the one of the request that freed the permit.
+ * the Vert.x context it queued on, not on the one of the request that freed the permit. At most {@code maxQueued} wait:
+ * one more fails at once with {@link CleverTapQueueFullException} and its operation is never started (a queued upload
+ * chunk holds its whole body).
  */
 public final class AsyncLimiter {
 
     private final String name;
     private final int permits;
+    private final int maxQueued;
     private final Deque<Waiter> waiters = new ArrayDeque<>();
     private int inUse;
     private int peak;
 
-    public AsyncLimiter(String name, int permits) {
+    public AsyncLimiter(String name, int permits, int maxQueued) {
         if (permits < 1) {
             throw new IllegalArgumentException("limiter " + name + " needs at least one permit");
         }
+        if (maxQueued < 0) {
+            throw new IllegalArgumentException("limiter " + name + " needs a queue bound of zero or more");
+        }
         this.name = name;
         this.permits = permits;
+        this.maxQueued = maxQueued;
     }
 
     /**
@@ -52,18 +59,24 @@ public final class AsyncLimiter {
         Waiter waiter = new Waiter(emitter);
         emitter.onTermination(() -> abandon(waiter));
         boolean granted;
+        boolean full = false;
         synchronized (this) {
             granted = inUse < permits;
             if (granted) {
                 inUse++;
                 peak = Math.max(peak, inUse);
                 waiter.granted = true;
+            } else if (waiters.size() >= maxQueued) {
+                full = true;
             } else {
                 waiters.addLast(waiter);
             }
         }
         if (granted) {
             emitter.complete(waiter);
+        } else if (full) {
+            emitter.fail(new CleverTapQueueFullException("More than " + maxQueued + " " + name
+                    + " requests are already waiting for CleverTap; nothing was sent, retry later"));
         }
     }
 
@@ -103,6 +116,10 @@ public final class AsyncLimiter {
 
     public int permits() {
         return permits;
+    }
+
+    public int maxQueued() {
+        return maxQueued;
     }
 
     public synchronized int inUse() {

@@ -98,7 +98,8 @@ public class CleverTapCalls {
         if (maxRetries <= 0) {
             return once;
         }
-        return once.onFailure(f -> f instanceof CleverTapRateLimitedException
+        // a full queue is this process' own limit, answered before anything was sent: not retried
+        return once.onFailure(f -> (f instanceof CleverTapRateLimitedException && !(f instanceof CleverTapQueueFullException))
                 || (f instanceof CleverTapUnavailableException u && !(f instanceof CleverTapCircuitOpenException)
                         && (u.notProcessed() || endpoint.retryable())))
                 .retry()

@@ -124,6 +124,17 @@ public interface CleverTapConfig {
         @WithDefault("3")
         int otherConcurrency();
 
+        /**
+         * Most upload requests (chunks, each holding its body) waiting for a permit in this process; one more fails at
+         * once with UPSTREAM_RATE_LIMITED. 100 holds two uploads of the largest size at once.
+         */
+        @WithDefault("100")
+        int uploadQueue();
+
+        /** Most other requests waiting for a permit in this process; one more fails at once with UPSTREAM_RATE_LIMITED. */
+        @WithDefault("1000")
+        int otherQueue();
+
         /** The limits kept by every replica together, through the shared Redis. */
         Shared shared();
     }
@@ -301,6 +312,13 @@ public interface CleverTapConfig {
         @WithDefault("0")
         double faultRate();
 
+        /**
+         * Fraction (0..1) of sandbox uploads that are stored and then answered HTTP 500, as a CleverTap that fails after
+         * acting would: the client cannot know they were stored.
+         */
+        @WithDefault("0")
+        double storedThenFailRate();
+
         /** Seed of the generated data; the same seed gives the same profiles, events and campaigns. */
         @WithDefault("42")
         long seed();
@@ -316,6 +334,13 @@ public interface CleverTapConfig {
         /** Days of seeded history, ending today in the project time zone. */
         @WithDefault("75")
         int days();
+
+        /**
+         * Whether daily message reports carry a date on each day (objects with {@code date}) instead of the form the
+         * reference records for CleverTap: date-less arrays, one per day of the requested range.
+         */
+        @WithDefault("false")
+        boolean messageReportDates();
 
         /** How many polls of a count answer "partial" before the result is ready. */
         @WithDefault("1")

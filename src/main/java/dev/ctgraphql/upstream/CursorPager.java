@@ -1,5 +1,6 @@
 package dev.ctgraphql.upstream;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -18,14 +19,17 @@ import io.smallrye.mutiny.Uni;
  * and {@code next_cursor} until it is absent.
  *
  * <p>
- * Cursors arrive already percent-encoded and are passed back byte for byte (encoding them again makes CleverTap answer
- * "Incorrect Usage"). A page that is "still in progress" is asked for again with the same cursor, after a pause, a
+ * Cursors arrive already percent-encoded (encoding them a second time makes CleverTap answer "Incorrect Usage"), and a
+ * cursor handed back by a caller is caller-supplied text: {@link #wireForm(String)} keeps its escapes and escapes
+ * everything else that is not an unreserved character, so a cursor is always one query parameter value and never URL
+ * syntax ({@code &}, {@code #}, {@code =} ...), and CleverTap's own cursors go back byte for byte. A page that is "still in progress" is asked for again with the same cursor, after a pause, a
  * bounded number of times. A cursor that comes back as its own successor ends the paging.
  */
 @ApplicationScoped
 public class CursorPager {
 
     private static final Logger LOG = Logger.getLogger(CursorPager.class);
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final CleverTapCalls calls;
     private final CleverTapConfig config;
@@ -60,7 +64,8 @@ public class CursorPager {
     }
 
     private Uni<Page> read(String cursor, Endpoint page, Function<String, Uni<RestResponse<String>>> fetch, int retriesLeft) {
-        return calls.exchange(page, () -> fetch.apply(cursor)).chain(response -> {
+        String wire = wireForm(cursor);
+        return calls.exchange(page, () -> fetch.apply(wire)).chain(response -> {
             if (stillInProgress(response)) {
                 if (retriesLeft <= 0) {
                     throw new CleverTapUnavailableException("CleverTap is still preparing this page; retry shortly");
@@ -81,6 +86,34 @@ public class CursorPager {
             }
             return Uni.createFrom().item(new Page(records.isArray() ? records : JsonNodeFactory.instance.arrayNode(), next));
         });
+    }
+
+    /**
+     * The cursor as it goes on the wire: its escapes ({@code %XX}) and unreserved characters ({@code A-Z a-z 0-9 - . _ ~})
+     * as they are, every other byte (a {@code %} that starts no escape too) written as {@code %XX}. A cursor CleverTap
+     * handed out comes back byte for byte; nothing else can become URL syntax. Only this form may be sent
+     * {@code @Encoded}.
+     */
+    public static String wireForm(String cursor) {
+        byte[] bytes = cursor.getBytes(StandardCharsets.UTF_8);
+        StringBuilder wire = new StringBuilder(bytes.length + 16);
+        for (int i = 0; i < bytes.length; i++) {
+            int c = bytes[i] & 0xFF;
+            if (c == '%' && i + 2 < bytes.length && hex(bytes[i + 1]) >= 0 && hex(bytes[i + 2]) >= 0) {
+                wire.append('%').append((char) bytes[i + 1]).append((char) bytes[i + 2]);
+                i += 2;
+            } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+                    || c == '.' || c == '_' || c == '~') {
+                wire.append((char) c);
+            } else {
+                wire.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            }
+        }
+        return wire.toString();
+    }
+
+    private static int hex(byte b) {
+        return Character.digit(b, 16);
     }
 
     private static boolean stillInProgress(CleverTapResponse response) {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +31,8 @@ import io.smallrye.mutiny.Uni;
  * in flight, first come first served, shared by every mutation). A chunk CleverTap refused without storing (429, 503,
  * no connection) is sent again with backoff; a chunk whose fate is unknown (answer lost, 502/504) is sent again only
  * when the records are idempotent (profiles, tokens), otherwise its records are reported as unconfirmed rather than
- * risk storing events twice. CleverTap's per-record failures ("Skipped record number : N", 1-based within the chunk)
+ * risk storing events twice. An answer counts a record as accepted only when it proves it (see {@code read}); every
+ * record ends up accepted, rejected (not stored, with a code) or unconfirmed (code null: it may have been stored). CleverTap's per-record failures ("Skipped record number : N", 1-based within the chunk)
  * are mapped back to the caller's indexes.
  */
 @ApplicationScoped
@@ -72,7 +72,10 @@ public class Uploads {
         }
     }
 
-    /** A record that was not stored: its index in the caller's list, CleverTap's code (null when unknown) and why. */
+    /**
+     * A record that was not accepted: its index in the caller's list, CleverTap's code and why. A null code means
+     * unconfirmed: CleverTap's answer did not say whether it stored the record.
+     */
     public record Rejection(int index, Integer code, String message) {
     }
 
@@ -127,8 +130,15 @@ public class Uploads {
                 afterChunk, listener);
     }
 
-    /** How many records CleverTap accepted, and every record it did not, by the caller's index. */
+    /**
+     * How many records CleverTap confirmed it accepted, and every other record by the caller's index: rejected (not
+     * stored, with a code) or unconfirmed (code null: CleverTap's answer did not say).
+     */
     public record Outcome(int accepted, List<Rejection> rejected) {
+        /** How many of {@link #rejected()} are unconfirmed. */
+        public int unconfirmed() {
+            return (int) rejected.stream().filter(rejection -> rejection.code() == null).count();
+        }
     }
 
     /**
@@ -204,37 +214,80 @@ public class Uploads {
         return at + from.length;
     }
 
-    /** Reads an upload answer: HTTP 200 even when records failed; {@code unprocessed[]} names them. */
+    /**
+     * Reads an upload answer (HTTP 200 even when records failed; {@code unprocessed[]} names them) and believes it only as
+     * far as it proves: records count as accepted only when {@code processed} plus the placed {@code unprocessed}
+     * records add up to the chunk. An answer that does not confirm (a 5xx other than 503, a 2xx without a usable body,
+     * {@code "fail"} without the records that failed, counts that do not add up) makes the records it does not account
+     * for unconfirmed.
+     */
     private ChunkOutcome read(Endpoint endpoint, List<Item> chunk, CleverTapResponse response) {
         int status = response.httpStatus();
         if (status == 401 || status == 403 || response.code() == 401) {
             return new ChunkOutcome(0, all(chunk, status, "not stored: CleverTap refused this service's credentials"), true);
         }
-        JsonNode unprocessed = response.body().path("unprocessed");
-        if (status / 100 != 2 || (!unprocessed.isArray() && "fail".equals(response.bodyStatus()))) {
-            LOG.warnf("CleverTap refused a whole %s chunk: HTTP %d, code %d, error '%s'", endpoint.key(), status,
-                    response.code(), response.error());
+        if (status >= 500) {
+            // CleverTap's error text stays out of the log: it can echo what it was sent
+            LOG.warnf("CleverTap answered HTTP %d to a %s chunk; its %d records are unconfirmed", status, endpoint.key(),
+                    chunk.size());
+            return unconfirmed(endpoint, chunk, "CleverTap answered HTTP " + status);
+        }
+        if (status / 100 != 2) {
+            LOG.warnf("CleverTap refused a whole %s chunk: HTTP %d, code %d", endpoint.key(), status, response.code());
             int code = response.code() > 0 ? response.code() : status;
-            return new ChunkOutcome(0, all(chunk, code, "not stored: CleverTap refused the whole request ("
-                    + (response.error().isEmpty() ? "HTTP " + status : response.error()) + ")"), false);
+            return new ChunkOutcome(0, all(chunk, code, "not stored: CleverTap refused the whole request (HTTP " + status
+                    + (response.code() > 0 ? ", code " + response.code() : "") + ")"), false);
+        }
+        JsonNode unprocessed = response.body().path("unprocessed");
+        JsonNode processed = response.body().path("processed");
+        if (!unprocessed.isArray() || (unprocessed.isEmpty() && "fail".equals(response.bodyStatus()))) {
+            LOG.warnf("CleverTap's answer to a %s chunk does not say which records it stored (HTTP %d, status %s); "
+                    + "its %d records are unconfirmed", endpoint.key(), status, response.bodyStatus(), chunk.size());
+            return unconfirmed(endpoint, chunk, "CleverTap's answer did not say which records it stored");
         }
         List<Rejection> rejected = new ArrayList<>();
         boolean[] seen = new boolean[chunk.size()];
+        boolean unplaced = false;
         for (JsonNode failure : unprocessed) {
             String error = failure.path("error").asText("");
             int position = position(error, failure.path("record"), chunk, seen);
             Integer code = failure.path("code").canConvertToInt() ? failure.path("code").asInt() : null;
-            String reason = SKIPPED.matcher(error).replaceFirst("").trim();
             if (position < 0) {
-                // CleverTap named a failure we cannot place: report it rather than lose it
-                LOG.warnf("Unplaceable failure in a %s answer: code %s", endpoint.key(), code);
-                rejected.add(new Rejection(-1, code, reason.isEmpty() ? "rejected by CleverTap" : reason));
+                unplaced = true;
                 continue;
             }
             seen[position] = true;
-            rejected.add(new Rejection(chunk.get(position).index(), code, reason.isEmpty() ? "rejected by CleverTap" : reason));
+            String reason = SKIPPED.matcher(error).replaceFirst("").trim();
+            // a failure CleverTap names is not stored; 0 when it gave no code (null would mean unconfirmed)
+            rejected.add(new Rejection(chunk.get(position).index(), code == null ? 0 : code,
+                    reason.isEmpty() ? "rejected by CleverTap" : reason));
         }
-        return new ChunkOutcome(chunk.size() - rejected.size(), rejected, false);
+        int rest = chunk.size() - rejected.size();
+        if (unplaced || !processed.canConvertToInt() || processed.asInt() != rest) {
+            LOG.warnf("CleverTap's answer to a %s chunk of %d records does not add up (processed %s, %d failures, %s); "
+                    + "the %d records it did not name are unconfirmed", endpoint.key(), chunk.size(),
+                    processed.canConvertToInt() ? processed.asText() : "missing", unprocessed.size(),
+                    unplaced ? "some not placeable" : "all placed", rest);
+            List<Item> unnamed = new ArrayList<>(rest);
+            for (int i = 0; i < chunk.size(); i++) {
+                if (!seen[i]) {
+                    unnamed.add(chunk.get(i));
+                }
+            }
+            rejected.addAll(unconfirmed(endpoint, unnamed, "CleverTap's counts of stored and failed records did not add "
+                    + "up").rejected());
+            return new ChunkOutcome(0, rejected, false);
+        }
+        return new ChunkOutcome(rest, rejected, false);
+    }
+
+    /** Every record of {@code chunk} unconfirmed (code null): CleverTap may have stored it. */
+    private static ChunkOutcome unconfirmed(Endpoint endpoint, List<Item> chunk, String why) {
+        return new ChunkOutcome(0, all(chunk, null, "not confirmed: " + why + "; it may have been stored, so "
+                + (endpoint.retryable()
+                        ? "sending it again is safe (it overwrites)"
+                        : "re-sending it may duplicate it: check before sending again")),
+                false);
     }
 
     /** The chunk position of an unprocessed record: from "Skipped record number : N", else by its echoed content. */
@@ -267,6 +320,10 @@ public class Uploads {
         boolean surelyNotStored = failure instanceof CleverTapRateLimitedException
                 || (failure instanceof CleverTapUnavailableException u && u.notProcessed());
         int attempts = config.uploads().maxRetries() + 1;
+        if (failure instanceof CleverTapQueueFullException) {
+            return new ChunkOutcome(0, all(chunk, 429, "not stored: too many uploads were already waiting for CleverTap, "
+                    + "so this chunk was not sent; safe to send again"), false);
+        }
         if (failure instanceof CleverTapCircuitOpenException) {
             return new ChunkOutcome(0, all(chunk, 503, "not stored: CleverTap has been failing, so this chunk was not "
                     + "sent; safe to send again"), false);
@@ -278,12 +335,9 @@ public class Uploads {
                     + " attempts; safe to send again"), false);
         }
         if (endpoint.retryable()) {
-            return new ChunkOutcome(0, all(chunk, null, "not confirmed: CleverTap did not answer for " + attempts
-                    + " attempts; sending these records again is safe"), false);
+            return unconfirmed(endpoint, chunk, "CleverTap did not answer for " + attempts + " attempts");
         }
-        return new ChunkOutcome(0, all(chunk, null, "not confirmed: the connection to CleverTap was lost after sending ("
-                + failure.getMessage().toLowerCase(Locale.ROOT) + "); it may have been stored, check before sending again"),
-                false);
+        return unconfirmed(endpoint, chunk, "CleverTap's answer was lost after sending");
     }
 
     static List<Rejection> all(List<Item> chunk, Integer code, String message) {

@@ -122,6 +122,25 @@ class CampaignWireContractTest extends WireContractTestBase {
     }
 
     @Test
+    void dailyDataWithoutDatesIsMappedInOrderToTheDaysOfTheRequestedRange() {
+        // the form the reference records: an array of per-day arrays, no dates
+        stub(WireMock.post("/1/message/report.json").willReturn(json(200, """
+                {"status":"success","messages":[
+                  {"message id":1457432766,"message_name":"Weekly digest","channel":"Push","status":"completed",
+                   "data":[[{"sent":5,"viewed":2,"clicked":1}],[{"sent":0,"viewed":0,"clicked":0}],
+                           [{"sent":7,"viewed":3,"clicked":0},{"sent":1,"viewed":1,"clicked":1}]]}]}""")));
+
+        JsonPath answer = GraphQLClient.run("messageReports", "range", Map.of("from", "2024-03-01", "to", "2024-03-03"),
+                "daily", true);
+
+        assertThat(answer.getList("errors"), nullValue());
+        assertThat(answer.getList("data.messageReports[0].daily.date"), contains("2024-03-01", "2024-03-02", "2024-03-03"));
+        assertThat(answer.getList("data.messageReports[0].daily.sent", Long.class), contains(5L, 0L, 8L));
+        assertThat(answer.getList("data.messageReports[0].daily.clicked", Long.class), contains(1L, 0L, 1L));
+        assertThat(answer.getLong("data.messageReports[0].sent"), equalTo(13L));
+    }
+
+    @Test
     void messageReportsRejectAChannelCleverTapCannotReportOn() {
         JsonPath answer = GraphQLClient.run("messageReports", "range", MARCH, "channels", List.of("NOTIFICATION_INBOX"));
         assertThat(answer.getString("errors[0].extensions.code"), equalTo("BAD_USER_INPUT"));

@@ -79,6 +79,40 @@ class CountWireContractTest extends WireContractTestBase {
     }
 
     @Test
+    void profileCountPostsTheCqlWithAuthHeadersAndPollsWithGet() {
+        stub(WireMock.post("/1/counts/profiles.json").willReturn(json(200, "{\"status\":\"partial\",\"req_id\":4242}")));
+        stub(WireMock.get("/1/counts/profiles.json?req_id=4242")
+                .willReturn(json(200, "{\"status\":\"success\",\"count\":77}")));
+
+        JsonPath answer = GraphQLClient.run("profileCount", "query", CHARGED);
+
+        assertThat(answer.getString("data.profileCount.status"), equalTo("COMPLETE"));
+        assertThat(answer.getLong("data.profileCount.value"), equalTo(77L));
+        wire().verify(1, authenticated(WireMock.postRequestedFor(WireMock.urlEqualTo("/1/counts/profiles.json")))
+                .withHeader("Content-Type", WireMock.containing("application/json"))
+                .withRequestBody(WireMock.equalToJson(CHARGED_CQL)));
+        wire().verify(1, authenticated(WireMock.getRequestedFor(WireMock.urlEqualTo("/1/counts/profiles.json?req_id=4242"))));
+    }
+
+    @Test
+    void topPropertyValuesPollsAPartialAnswerByRequestId() {
+        stub(WireMock.post("/1/counts/top.json").willReturn(json(200, "{\"status\":\"partial\",\"req_id\":31337}")));
+        stub(WireMock.get("/1/counts/top.json?req_id=31337").willReturn(json(200,
+                "{\"status\":\"success\",\"values\":{\"UPI\":40,\"Card\":75}}")));
+
+        JsonPath answer = GraphQLClient.run("top", "query", Map.of("eventName", "Charged",
+                "range", Map.of("from", "2024-03-01", "to", "2024-03-31")),
+                "property", Map.of("kind", "PROFILE_FIELD", "name", "City"), "limit", 5);
+
+        assertThat(answer.getList("errors"), nullValue());
+        assertThat(answer.getList("data.topPropertyValues.value"), contains("Card", "UPI"));
+        wire().verify(1, authenticated(WireMock.postRequestedFor(WireMock.urlEqualTo("/1/counts/top.json")))
+                .withHeader("Content-Type", WireMock.containing("application/json"))
+                .withRequestBody(WireMock.matchingJsonPath("$.groups.values.name", WireMock.equalTo("City"))));
+        wire().verify(1, authenticated(WireMock.getRequestedFor(WireMock.urlEqualTo("/1/counts/top.json?req_id=31337"))));
+    }
+
+    @Test
     void aCompleteCountIsServedFromTheCacheTheSecondTime() {
         stub(WireMock.post("/1/counts/events.json").willReturn(json(200, "{\"status\":\"success\",\"count\":5}")));
 

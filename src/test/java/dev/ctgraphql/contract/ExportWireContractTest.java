@@ -134,8 +134,11 @@ class ExportWireContractTest extends WireContractTestBase {
         assertThat(answer.getString("data.profiles.nodes[0].properties.'Customer Type'"), equalTo("Platinum"));
         assertThat(answer.getList("data.profiles.nodes[0].eventSummary.eventName"), contains("App Launched", "Charged"));
         assertThat(answer.getBoolean("data.profiles.pageInfo.hasNextPage"), equalTo(false));
-        wire().verify(authenticated(WireMock.postRequestedFor(
-                WireMock.urlEqualTo("/1/profiles.json?batch_size=46&app=true&events=true&profile=true"))));
+        wire().verify(1, authenticated(WireMock.postRequestedFor(
+                WireMock.urlEqualTo("/1/profiles.json?batch_size=46&app=true&events=true&profile=true")))
+                .withHeader("Content-Type", WireMock.containing("application/json"))
+                .withRequestBody(WireMock.equalToJson("{\"event_name\":\"App Launched\",\"from\":20221119,\"to\":20221119}")));
+        wire().verify(1, authenticated(WireMock.getRequestedFor(WireMock.urlEqualTo("/1/profiles.json?cursor=" + CURSOR_1))));
     }
 
     @Test

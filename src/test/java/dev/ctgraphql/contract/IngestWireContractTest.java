@@ -32,7 +32,7 @@ class IngestWireContractTest extends WireContractTestBase {
 
     @Test
     void eventsGoAsCleverTapRecordsInChunksOf1000WithBothAuthHeaders() {
-        stub(WireMock.post(WireMock.urlEqualTo(UPLOAD)).willReturn(json(200, UploadWireContractTest.ALL_STORED)));
+        storesEveryRecord(UPLOAD);
         StringBuilder body = new StringBuilder("{\"identity\":\"jack@example.com\",\"name\":\"Charged\","
                 + "\"occurredAt\":\"2024-03-05T15:30:00+05:30\",\"properties\":{\"Amount\":300,\"Items\":[{\"Quantity\":1}]}}\n");
         for (int i = 1; i < 2500; i++) {
@@ -64,7 +64,7 @@ class IngestWireContractTest extends WireContractTestBase {
 
     @Test
     void aLostAnswerLeavesItsChunkUnconfirmedAndASkippedRecordIsRejectedAtItsIndex() {
-        stub(WireMock.post(WireMock.urlEqualTo(UPLOAD)).willReturn(json(200, UploadWireContractTest.ALL_STORED)));
+        storesEveryRecord(UPLOAD);
         stub(WireMock.post(WireMock.urlEqualTo(UPLOAD))
                 .withRequestBody(WireMock.matchingJsonPath("$.d[0].identity", WireMock.equalTo("u-1000")))
                 .willReturn(WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
@@ -98,7 +98,7 @@ class IngestWireContractTest extends WireContractTestBase {
 
     @Test
     void deviceTokensGoInChunksOf100AndProfilesCarryTheirReservedKeys() {
-        stub(WireMock.post(WireMock.urlEqualTo(UPLOAD)).willReturn(json(200, UploadWireContractTest.ALL_STORED)));
+        storesEveryRecord(UPLOAD);
         StringBuilder tokens = new StringBuilder();
         for (int i = 0; i < 250; i++) {
             tokens.append("{\"objectId\":\"dev-").append(i).append("\",\"token\":\"tok-").append(i)

@@ -43,7 +43,7 @@ class ProfileWriteWireContractTest extends WireContractTestBase {
 
     @Test
     void profilesAreSentWithCleverTapsReservedKeys() {
-        stub(WireMock.post(WireMock.urlEqualTo(UPLOAD)).willReturn(json(200, STORED)));
+        storesEveryRecord(UPLOAD, 2);
         Map<String, Object> jack = new HashMap<>();
         jack.put("identity", "61026032");
         jack.put("name", "Jack Montana");
@@ -92,7 +92,7 @@ class ProfileWriteWireContractTest extends WireContractTestBase {
 
     @Test
     void anInvalidEmailOrPhoneIsRefusedAtItsIndexAndNeverSent() {
-        stub(WireMock.post(WireMock.urlEqualTo(UPLOAD)).willReturn(json(200, STORED)));
+        storesEveryRecord(UPLOAD, 2);
 
         JsonPath answer = GraphQLClient.run("uploadProfiles", "profiles", List.of(
                 Map.of("identity", "u-0", "email", "u0@example.com", "properties", PLAN),
@@ -179,8 +179,7 @@ class ProfileWriteWireContractTest extends WireContractTestBase {
 
     @Test
     void manyDeviceTokensGoInChunksOf100() {
-        stub(WireMock.post(WireMock.urlEqualTo(UPLOAD))
-                .willReturn(json(200, "{\"status\":\"success\",\"processed\":100,\"unprocessed\":[]}")));
+        storesEveryRecord(UPLOAD, 100, 50);
         List<Map<String, Object>> tokens = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
             tokens.add(Map.of("objectId", "__g" + i, "token", "tok-" + i, "type", "FCM"));

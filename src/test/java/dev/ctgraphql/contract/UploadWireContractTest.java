@@ -2,12 +2,15 @@ package dev.ctgraphql.contract;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -17,6 +20,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
 import dev.ctgraphql.GraphQLClient;
+import dev.ctgraphql.LogCapture;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -101,7 +105,7 @@ class UploadWireContractTest extends WireContractTestBase {
 
     @Test
     void manyEventsGoInChunksOf1000AndASkippedRecordMapsBackToTheCallersIndex() {
-        stub(WireMock.post(WireMock.urlEqualTo(UPLOAD)).willReturn(json(200, ALL_STORED)));
+        storesEveryRecord(UPLOAD, 1000, 500);
         // CleverTap numbers skipped records from 1 within the request: record 2 of the second chunk is index 1001
         stub(WireMock.post(WireMock.urlEqualTo(UPLOAD))
                 .withRequestBody(WireMock.matchingJsonPath("$.d[0].identity", WireMock.equalTo("u-1000")))
@@ -220,6 +224,96 @@ class UploadWireContractTest extends WireContractTestBase {
     }
 
     @Test
+    void answersThatDoNotConfirmStorageMakeEveryRecordUnconfirmedAndAreNeverResent() {
+        Map<String, ResponseDefinitionBuilder> answers = new LinkedHashMap<>();
+        answers.put("500 with a body", json(500, "{\"status\":\"fail\",\"error\":\"Internal error\",\"code\":500}"));
+        answers.put("500 without a body", WireMock.aResponse().withStatus(500));
+        answers.put("200 without a body", WireMock.aResponse().withStatus(200));
+        answers.put("200 that is not JSON", WireMock.aResponse().withStatus(200).withBody("<html>ok</html>"));
+        answers.put("200 fail without unprocessed", json(200, "{\"status\":\"fail\",\"processed\":0,\"unprocessed\":[]}"));
+        answers.put("200 fail with no unprocessed at all", json(200, "{\"status\":\"fail\",\"error\":\"oops\"}"));
+        answers.put("200 success without processed", json(200, "{\"status\":\"success\",\"unprocessed\":[]}"));
+        answers.put("200 whose counts do not add up", json(200, "{\"status\":\"success\",\"processed\":1,\"unprocessed\":[]}"));
+        answers.put("lost connection", WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+        for (Map.Entry<String, ResponseDefinitionBuilder> answer : answers.entrySet()) {
+            wire().resetAll();
+            stub(WireMock.post(WireMock.urlEqualTo(UPLOAD)).willReturn(answer.getValue()));
+
+            JsonPath result = GraphQLClient.run("uploadEvents", "events", events(3));
+
+            String what = answer.getKey();
+            assertThat(what, result.getList("errors"), nullValue());
+            assertThat(what, result.getInt("data.uploadEvents.accepted"), equalTo(0));
+            assertThat(what, result.getInt("data.uploadEvents.unconfirmed"), equalTo(3));
+            assertThat(what, result.getList("data.uploadEvents.rejected.index"), contains(0, 1, 2));
+            assertThat(what, result.getList("data.uploadEvents.rejected.code"), everyItem(nullValue()));
+            assertThat(what, result.getList("data.uploadEvents.rejected.message", String.class),
+                    everyItem(containsString("re-sending it may duplicate it")));
+            assertThat(what, result.getList("data.uploadEvents.rejected.message", String.class),
+                    everyItem(not(containsString("not stored"))));
+            wire().verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD)));
+        }
+    }
+
+    @Test
+    void recordsCleverTapDidNotNameAreUnconfirmedWhenItsCountsDoNotAddUp() {
+        // one record named as failed, but processed says 0 of the other 2 were stored
+        stub(WireMock.post(WireMock.urlEqualTo(UPLOAD)).willReturn(json(200, """
+                {"status":"partial","processed":0,"unprocessed":[
+                  {"status":"fail","code":515,"error":"Email is not valid.Skipped record number : 2","record":{}}]}""")));
+
+        JsonPath result = GraphQLClient.run("uploadEvents", "events", events(3));
+
+        assertThat(result.getInt("data.uploadEvents.accepted"), equalTo(0));
+        assertThat(result.getInt("data.uploadEvents.unconfirmed"), equalTo(2));
+        assertThat(result.getList("data.uploadEvents.rejected.index"), contains(0, 1, 2));
+        assertThat(result.getList("data.uploadEvents.rejected.code"), contains(null, 515, null));
+    }
+
+    @Test
+    void aCleanRefusalIsNotStoredWithItsCodeAndCleverTapsTextIsNotLogged() {
+        String marker = "echoed-record-text-7f3a";
+        stub(WireMock.post(WireMock.urlEqualTo(UPLOAD)).willReturn(
+                json(400, "{\"status\":\"fail\",\"error\":\"Bad data " + marker + "\",\"code\":400}")));
+        List<ExtLogRecord> records;
+        JsonPath result;
+        try (LogCapture logs = LogCapture.start()) {
+            result = GraphQLClient.run("uploadEvents", "events", events(3));
+            stub(WireMock.post(WireMock.urlEqualTo(UPLOAD)).willReturn(
+                    json(200, "{\"status\":\"fail\",\"error\":\"" + marker + "\",\"unprocessed\":[]}")));
+            GraphQLClient.run("uploadEvents", "events", events(3));
+            records = logs.records();
+        }
+
+        assertThat(result.getInt("data.uploadEvents.unconfirmed"), equalTo(0));
+        assertThat(result.getList("data.uploadEvents.rejected.code"), everyItem(equalTo(400)));
+        assertThat(result.getList("data.uploadEvents.rejected.message", String.class), everyItem(startsWith("not stored")));
+        assertThat(records.isEmpty(), equalTo(false));
+        for (ExtLogRecord record : records) {
+            assertThat(record.getFormattedMessage(), not(containsString(marker)));
+        }
+    }
+
+    @Test
+    void chunksBeyondTheBoundedQueueAreRefusedBeforeAnythingIsSent() {
+        // 50 chunks: 15 in flight (CleverTap answers slowly), 20 may wait, the other 15 are refused at once
+        wire().stubFor(WireMock.post(WireMock.urlEqualTo(UPLOAD)).willReturn(json(200,
+                "{\"status\":\"success\",\"processed\":1000,\"unprocessed\":[]}").withFixedDelay(300)));
+
+        JsonPath result = GraphQLClient.run("uploadEvents", "events", events(50_000));
+
+        int sent = 15 + WireMockProfile.UPLOAD_QUEUE;
+        assertThat(result.getList("errors"), nullValue());
+        assertThat(result.getInt("data.uploadEvents.accepted"), equalTo(sent * 1000));
+        assertThat(result.getInt("data.uploadEvents.unconfirmed"), equalTo(0));
+        List<Integer> codes = result.getList("data.uploadEvents.rejected.code");
+        assertThat(codes, hasSize((50 - sent) * 1000));
+        assertThat(codes, everyItem(equalTo(429)));
+        assertThat(result.getString("data.uploadEvents.rejected[0].message"), containsString("was not sent"));
+        wire().verify(sent, WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD)));
+    }
+
+    @Test
     void a401OnEveryChunkIsUpstreamAuthFailed() {
         stub(WireMock.post(WireMock.urlEqualTo(UPLOAD))
                 .willReturn(json(401, "{\"status\":\"fail\",\"error\":\"Account ID is not valid\",\"code\":401}")));
@@ -228,7 +322,7 @@ class UploadWireContractTest extends WireContractTestBase {
         JsonPath answer = JsonPath.from(raw);
 
         assertThat(answer.getString("errors[0].extensions.code"), equalTo("UPSTREAM_AUTH_FAILED"));
-        assertThat(answer.getString("data"), nullValue());
+        assertThat(answer.getString("data.uploadEvents"), nullValue());
         assertThat(raw, not(containsString(WireMockCleverTap.PASSCODE)));
         wire().verify(2, WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD)));
     }

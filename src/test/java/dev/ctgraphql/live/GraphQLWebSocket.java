@@ -4,8 +4,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -22,11 +24,53 @@ public final class GraphQLWebSocket implements AutoCloseable {
     private final HttpClient client;
     private final WebSocket socket;
     private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Short> closed = new CompletableFuture<>();
+    private volatile boolean acknowledged;
 
     private GraphQLWebSocket(HttpClient client, WebSocket socket) {
         this.client = client;
         this.socket = socket;
-        socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
+        socket.textMessageHandler(text -> {
+            JsonObject message = new JsonObject(text);
+            if ("connection_ack".equals(message.getString("type"))) {
+                acknowledged = true;
+            }
+            messages.add(message);
+        });
+        socket.closeHandler(ignored -> closed.complete(socket.closeStatusCode()));
+    }
+
+    /** Opens a WebSocket with {@code subprotocol} and sends nothing: for tests of what the server refuses. */
+    public static GraphQLWebSocket open(Vertx vertx, URI uri, String subprotocol) throws Exception {
+        HttpClient client = vertx.createHttpClient();
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(uri.getHost()).setPort(uri.getPort())
+                .setURI(uri.getPath()).addSubProtocol(subprotocol);
+        WebSocket socket = client.webSocket(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return new GraphQLWebSocket(client, socket);
+    }
+
+    /** The close code the server sent, waiting up to {@code timeout}; null when the connection is still open. */
+    public Short closeStatus(Duration timeout) throws Exception {
+        try {
+            return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        }
+    }
+
+    /** Whether the server ever sent connection_ack on this connection. */
+    public boolean acknowledged() {
+        return acknowledged;
+    }
+
+    /** Sends any message (text frames only). */
+    public void sendText(String text) {
+        socket.writeTextMessage(text);
+    }
+
+    /** Starts an operation with {@code id} and the whole {@code payload} (query, variables, extensions). */
+    public void subscribe(String id, JsonObject payload) {
+        send(new JsonObject().put("id", id).put("type", "subscribe").put("payload", payload));
     }
 
     /** Connects to {@code uri} (the /graphql endpoint) and waits for connection_ack. */
@@ -75,12 +119,17 @@ public final class GraphQLWebSocket implements AutoCloseable {
         }
     }
 
-    private void send(JsonObject message) {
+    /** Sends one protocol message. */
+    public void send(JsonObject message) {
         socket.writeTextMessage(message.encode());
     }
 
     @Override
     public void close() throws Exception {
+        if (closed.isDone()) {
+            client.close();
+            return;
+        }
         socket.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         client.close();
     }

@@ -73,10 +73,7 @@ class ApiKeyAccessTest {
         assertThat(answer.getList("errors.extensions.code"), not(hasItem("FORBIDDEN")));
     }
 
-    /**
-     * Only a nullable field can be refused alone: a refused non-null field (every other mutation's result) nulls
-     * {@code data} as GraphQL requires, though the fields the caller may use still run.
-     */
+    /** A refused field is refused alone: every mutation's result is nullable, so its siblings' results stay. */
     @Test
     void aFieldTheCallerMayNotUseIsRefusedAloneAndTheOtherFieldsOfTheDocumentAreAnswered() {
         SandboxRequests.reset();
@@ -91,6 +88,26 @@ class ApiKeyAccessTest {
         assertThat(answer.getString("errors[0].extensions.code"), equalTo("FORBIDDEN"));
         assertThat(answer.getList("errors[0].path"), equalTo(List.of("cleverTapRequest")));
         assertThat(answer.getString("errors[0].message"), containsString("admin"));
+        Map<String, Object> received = SandboxRequests.received();
+        assertThat(received, aMapWithSize(1));
+        assertThat(received.get("POST /1/upload"), equalTo(1));
+    }
+
+    @Test
+    void aRefusedMutationLeavesTheResultsOfTheOtherMutationsOfTheDocument() {
+        SandboxRequests.reset();
+        JsonPath answer = Caller.apiKey(AuthProfile.EDITOR_KEY).post("uploadAndDelete",
+                "events", List.of(Map.of("identity", "auth-user-3", "name", "Auth Mixed")),
+                "identities", List.of("user-0003"))
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(answer.prettify(), answer.getInt("data.uploadEvents.accepted"), equalTo(1));
+        assertThat(answer.getString("data.uploadEvents.status"), equalTo("SUCCESS"));
+        assertThat(answer.getMap("data").containsKey("deleteProfiles"), equalTo(true));
+        assertThat(answer.getString("data.deleteProfiles"), nullValue());
+        assertThat(answer.getList("errors"), hasSize(1));
+        assertThat(answer.getString("errors[0].extensions.code"), equalTo("FORBIDDEN"));
+        assertThat(answer.getList("errors[0].path"), equalTo(List.of("deleteProfiles")));
         Map<String, Object> received = SandboxRequests.received();
         assertThat(received, aMapWithSize(1));
         assertThat(received.get("POST /1/upload"), equalTo(1));

@@ -38,7 +38,7 @@ class AuthIT {
         viewer.request().contentType("application/json").body(java.util.Map.of("query", PROFILE)).post("/graphql")
                 .then().statusCode(200).body("data.profile.identity", equalTo("user-0001"));
         viewer.post("deleteProfiles", "identities", List.of("user-0002")).then().statusCode(200)
-                .body("data", nullValue())
+                .body("data.deleteProfiles", nullValue())
                 .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
     }
 

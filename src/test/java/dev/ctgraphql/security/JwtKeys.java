@@ -46,6 +46,11 @@ public class JwtKeys implements QuarkusTestResourceLifecycleManager {
         return sign(ISSUER, AUDIENCE, groups, Instant.now().plusSeconds(300), TRUSTED.getPrivate());
     }
 
+    /** A token the service accepts now, that expires {@code seconds} from now. */
+    static String expiringIn(long seconds, Set<String> groups) {
+        return sign(ISSUER, AUDIENCE, groups, Instant.now().plusSeconds(seconds), TRUSTED.getPrivate());
+    }
+
     static String expired(Set<String> groups) {
         return sign(ISSUER, AUDIENCE, groups, Instant.now().minusSeconds(3600), TRUSTED.getPrivate());
     }

@@ -3,6 +3,7 @@ package dev.ctgraphql.security;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 
@@ -20,7 +21,7 @@ import dev.ctgraphql.live.GraphQLWebSocket;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * Subscriptions over WebSocket with production-like access: credentials travel in the graphql-transport-ws
@@ -70,21 +71,58 @@ class WebSocketAuthTest {
         }
     }
 
+    /** Sends connection_init with {@code payload} and answers the close code, after checking no ack came. */
+    private short refusedInit(String subprotocol, JsonObject payload) throws Exception {
+        try (GraphQLWebSocket socket = GraphQLWebSocket.open(vertx, graphql, subprotocol)) {
+            socket.send(new JsonObject().put("type", "connection_init").put("payload", payload));
+            Short status = socket.closeStatus(Duration.ofSeconds(10));
+            assertThat("closed: " + subprotocol + " " + payload, status, notNullValue());
+            assertThat("no connection_ack: " + subprotocol + " " + payload, socket.acknowledged(), equalTo(false));
+            return status;
+        }
+    }
+
     @Test
-    void noCredentialsOrAWrongKeyGetNoData() {
-        for (String authorization : new String[]{null, "ApiKey not-a-key", "ApiKey " + AuthProfile.REMOVED_KEY}) {
-            assertThrows(Exception.class, () -> {
-                try (GraphQLWebSocket socket = connect(authorization)) {
-                    JsonObject answer = firstAnswer(socket);
-                    // an accepted connection must still not deliver data to a caller without credentials
-                    if ("next".equals(answer.getString("type"))
-                            && answer.getJsonObject("payload").getJsonObject("data") != null
-                            && answer.getJsonObject("payload").getJsonObject("data").getValue("liveUsers") != null) {
-                        return;
-                    }
-                    throw new IllegalStateException("refused: " + answer);
-                }
-            }, "caller " + authorization);
+    void noCredentialsOrInvalidOnesCloseWith4401AndNoAck() throws Exception {
+        for (String subprotocol : new String[]{"graphql-transport-ws", "graphql-ws"}) {
+            assertThat(refusedInit(subprotocol, new JsonObject()), equalTo((short) 4401));
+            for (String authorization : new String[]{"ApiKey not-a-key", "ApiKey " + AuthProfile.REMOVED_KEY,
+                    "Bearer not.a.token", "Bearer " + JwtKeys.signedByUnknownKey(Set.of("viewer"))}) {
+                assertThat(authorization, refusedInit(subprotocol, new JsonObject().put("Authorization", authorization)),
+                        equalTo((short) 4401));
+            }
+            assertThat(refusedInit(subprotocol, new JsonObject().put("X-API-Key", "not-a-key")), equalTo((short) 4401));
+        }
+    }
+
+    @Test
+    void validCredentialsWithoutAnyRoleCloseWith4403() throws Exception {
+        assertThat(refusedInit("graphql-transport-ws",
+                new JsonObject().put("Authorization", "Bearer " + JwtKeys.token(Set.of("nobody")))), equalTo((short) 4403));
+    }
+
+    @Test
+    void theConnectionClosesWhenItsTokenExpires() throws Exception {
+        try (GraphQLWebSocket socket = GraphQLWebSocket.connect(vertx, graphql,
+                new JsonObject().put("Authorization", "Bearer " + JwtKeys.expiringIn(3, Set.of("viewer"))))) {
+            assertThat(socket.closeStatus(Duration.ofSeconds(15)), equalTo((short) 1008));
+        }
+    }
+
+    @Test
+    void anOperationBeforeConnectionInitClosesWith4401() throws Exception {
+        try (GraphQLWebSocket socket = GraphQLWebSocket.open(vertx, graphql, "graphql-transport-ws")) {
+            socket.subscribe("1", new JsonObject().put("query", "{ __typename }"));
+            assertThat(socket.closeStatus(Duration.ofSeconds(10)), equalTo((short) 4401));
+            assertThat(socket.next(Duration.ofMillis(200)), nullValue());
+        }
+    }
+
+    @Test
+    void anXApiKeyInConnectionInitWorksToo() throws Exception {
+        try (GraphQLWebSocket socket = GraphQLWebSocket.connect(vertx, graphql,
+                new JsonObject().put("X-API-Key", AuthProfile.VIEWER_KEY))) {
+            assertThat(firstAnswer(socket).getString("type"), equalTo("next"));
         }
     }
 }

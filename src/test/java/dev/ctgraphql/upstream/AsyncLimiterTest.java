@@ -26,7 +26,7 @@ class AsyncLimiterTest {
 
     @Test
     void neverRunsMoreThanItsPermitsAndServesWaitersInArrivalOrder() {
-        AsyncLimiter limiter = new AsyncLimiter("test", 2);
+        AsyncLimiter limiter = new AsyncLimiter("test", 2, 10);
         List<UniEmitter<? super String>> running = Collections.synchronizedList(new ArrayList<>());
         List<String> started = Collections.synchronizedList(new ArrayList<>());
         List<String> finished = Collections.synchronizedList(new ArrayList<>());
@@ -55,8 +55,27 @@ class AsyncLimiterTest {
     }
 
     @Test
+    void beyondItsQueueBoundAnOperationFailsAtOnceAndIsNeverStarted() {
+        AsyncLimiter limiter = new AsyncLimiter("test", 1, 2);
+        List<String> started = Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 4; i++) {
+            String name = "op" + i;
+            limiter.run(() -> Uni.createFrom().<String>emitter(e -> started.add(name)))
+                    .subscribe().with(ignored -> {
+                    }, failures::add);
+        }
+        assertThat(started, contains("op0"));
+        assertThat(limiter.queued(), equalTo(2));
+        assertThat(failures.size(), equalTo(1));
+        assertThat(failures.get(0) instanceof CleverTapRateLimitedException, equalTo(true));
+        assertThat(failures.get(0).getMessage(), equalTo(
+                "More than 2 test requests are already waiting for CleverTap; nothing was sent, retry later"));
+    }
+
+    @Test
     void aWaiterThatGivesUpLeavesTheQueueAndACancelledRunGivesItsPermitBack() {
-        AsyncLimiter limiter = new AsyncLimiter("test", 1);
+        AsyncLimiter limiter = new AsyncLimiter("test", 1, 10);
         List<UniEmitter<? super String>> running = new ArrayList<>();
         Cancellable first = limiter.run(() -> Uni.createFrom().<String>emitter(running::add)).subscribe().with(x -> {
         });
@@ -77,7 +96,7 @@ class AsyncLimiterTest {
     void aQueuedOperationRunsOnTheContextItQueuedOnNotOnTheOneThatFreedThePermit() throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
-            AsyncLimiter limiter = new AsyncLimiter("test", 1);
+            AsyncLimiter limiter = new AsyncLimiter("test", 1, 10);
             // two requests: each runs on its own duplicated context, as Quarkus gives every HTTP request
             Context root = vertx.getOrCreateContext();
             Context first = VertxContext.createNewDuplicatedContext(root);

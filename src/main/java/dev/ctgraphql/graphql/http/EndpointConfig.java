@@ -1,11 +1,13 @@
 package dev.ctgraphql.graphql.http;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** How {@code /graphql} treats requests: what it accepts, what it refuses, and which operations may run. */
 @ConfigMapping(prefix = "clevertap-graphql.endpoint")
@@ -24,6 +26,25 @@ public interface EndpointConfig {
     PersistedQueries persistedQueries();
 
     Answers answers();
+
+    /** The WebSocket door ({@code ws://.../graphql}, graphql-transport-ws and graphql-ws). */
+    @WithName("websocket")
+    WebSocket webSocket();
+
+    /** Bounds on one WebSocket connection; every subscribe message also passes the document and variables limits. */
+    interface WebSocket {
+        /** Largest message a client may send; a bigger one closes the connection (1009). */
+        @WithDefault("64K")
+        MemorySize maxMessageSize();
+
+        /** Most operations running at once on one connection; one more is answered with an error message. */
+        @WithDefault("10")
+        int maxSubscriptions();
+
+        /** How long a new connection may take to send connection_init before it is closed (4408). */
+        @WithDefault("10s")
+        Duration connectionInitTimeout();
+    }
 
     /** Bounds on one GraphQL document and its variables, checked before anything runs. */
     interface Limits {

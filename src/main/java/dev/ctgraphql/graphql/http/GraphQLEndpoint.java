@@ -42,9 +42,9 @@ import graphql.language.OperationDefinition;
  * execution: POST with {@code application/json} (or a bare {@code application/graphql} document), GET for queries
  * only, {@code application/graphql-response+json} when the caller accepts it, 4xx for requests that cannot run.
  * Before anything executes it resolves persisted queries, applies the document and variables limits and refuses
- * what it must; queries made only of {@link dev.ctgraphql.graphql.DirectQuery} fields then run on
- * {@link LeanExecution}, everything else on SmallRye's executor. WebSocket upgrades pass through to SmallRye's
- * subscription handler.
+ * what it must ({@link OperationGate}); queries made only of {@link dev.ctgraphql.graphql.DirectQuery} fields then run
+ * on {@link LeanExecution}, everything else on SmallRye's executor. WebSocket upgrades are served by
+ * {@link GraphQLWebSocketEndpoint}.
  */
 @ApplicationScoped
 public class GraphQLEndpoint {
@@ -55,11 +55,9 @@ public class GraphQLEndpoint {
     private static final Logger LOG = Logger.getLogger(GraphQLEndpoint.class);
 
     private final EndpointConfig config;
-    private final PersistedQueries persisted;
+    private final OperationGate gate;
     private final AnswerMemo memo;
     private final GraphQLAccess access;
-    private final DocumentCheck documents;
-    private final VariablesCheck variables;
     private final BulkVariables bulk;
     private final LeanExecution lean;
     private final Instance<CurrentIdentityAssociation> identities;
@@ -67,16 +65,13 @@ public class GraphQLEndpoint {
     private final JsonReaderFactory readers = JsonProvider.provider().createReaderFactory(Map.of());
     private volatile ExecutionService execution;
 
-    GraphQLEndpoint(EndpointConfig config, PersistedQueries persisted, AnswerMemo memo, GraphQLAccess access,
+    GraphQLEndpoint(EndpointConfig config, OperationGate gate, AnswerMemo memo, GraphQLAccess access,
             LeanExecution lean, Instance<CurrentIdentityAssociation> identities, CurrentVertxRequest currentRequest) {
         this.config = config;
-        this.persisted = persisted;
+        this.gate = gate;
         this.memo = memo;
         this.access = access;
         this.lean = lean;
-        this.documents = new DocumentCheck(config.limits(), config.introspection(), config.answers().rootFields(),
-                lean.fields());
-        this.variables = new VariablesCheck(config.limits());
         this.bulk = new BulkVariables(config.limits());
         this.identities = identities;
         this.currentRequest = currentRequest;
@@ -172,13 +167,13 @@ public class GraphQLEndpoint {
             refuse(ctx, e.status, media, RequestProblem.badInput(e.getMessage()));
             return;
         }
-        PersistedQueries.Resolved now = persisted.resolveNow(request.query(), request.extensions());
+        PersistedQueries.Resolved now = gate.resolveNow(request.query(), request.extensions());
         if (now != PersistedQueries.LATER) {
             run(ctx, media, method, request, now, slot);
             return;
         }
         Context context = Vertx.currentContext();
-        persisted.resolve(request.query(), request.extensions()).subscribe().with(resolved -> {
+        gate.resolve(request.query(), request.extensions()).subscribe().with(resolved -> {
             if (Vertx.currentContext() == context) {
                 run(ctx, media, method, request, resolved, slot);
             } else {
@@ -202,7 +197,7 @@ public class GraphQLEndpoint {
             requestError(ctx, media, resolved.problem());
             return;
         }
-        DocumentCheck.Facts facts = documents.check(resolved.query());
+        DocumentCheck.Facts facts = gate.document(resolved.query());
         if (facts.problem() != null) {
             requestError(ctx, media, RequestProblem.badInput(facts.problem()));
             return;
@@ -220,7 +215,7 @@ public class GraphQLEndpoint {
                     "Subscriptions are served over WebSocket at /graphql (graphql-transport-ws)"));
             return;
         }
-        String tooBig = variables.check(request.variables());
+        String tooBig = gate.variables(request.variables());
         if (tooBig != null) {
             requestError(ctx, media, RequestProblem.badInput(tooBig));
             return;

@@ -1,11 +1,20 @@
 package dev.ctgraphql.graphql.http;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+import dev.ctgraphql.live.GraphQLWebSocket;
 
 import static dev.ctgraphql.graphql.http.HttpCalls.GRAPHQL_RESPONSE;
 import static dev.ctgraphql.graphql.http.HttpCalls.launches;
@@ -28,6 +37,12 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 @TestProfile(LockedDownProfile.class)
 class LockedDownTest {
+
+    @TestHTTPResource("/graphql")
+    URI graphql;
+
+    @Inject
+    Vertx vertx;
 
     static final String LAUNCHES = "query Launches($query: EventQuery!) { eventCount(query: $query) { status value } }";
 
@@ -62,6 +77,34 @@ class LockedDownTest {
         post(Map.of("query", "{ __typename }"), GRAPHQL_RESPONSE).then().statusCode(200)
                 .body("data.__typename", equalTo("Query"));
         given().get("/graphql/schema.graphql").then().statusCode(404);
+    }
+
+    @Test
+    void overWebSocketOnlyAllowlistedOperationsRunAndIntrospectionIsOff() throws Exception {
+        try (GraphQLWebSocket socket = GraphQLWebSocket.connect(vertx, graphql)) {
+            socket.subscribe("other", new JsonObject().put("query", "{ __typename realtimeUserCount { total } }"));
+            assertThat(errorCode(socket, "other"), equalTo("PERSISTED_QUERY_NOT_ALLOWED"));
+
+            socket.subscribe("introspect", new JsonObject().put("extensions",
+                    new JsonObject(persisted(sha256("{ __schema { queryType { name } } }")))));
+            JsonObject refusal = socket.next(Duration.ofSeconds(10));
+            assertThat(refusal.getString("type"), equalTo("error"));
+            assertThat(refusal.getJsonArray("payload").getJsonObject(0).getString("message"),
+                    containsString("Introspection is turned off"));
+
+            socket.subscribe("typename", new JsonObject().put("extensions",
+                    new JsonObject(persisted(sha256("{ __typename }")))));
+            JsonObject answer = socket.next(Duration.ofSeconds(10));
+            assertThat(answer.getString("type"), equalTo("next"));
+            assertThat(answer.getJsonObject("payload").getJsonObject("data").getString("__typename"), equalTo("Query"));
+        }
+    }
+
+    private static String errorCode(GraphQLWebSocket socket, String id) throws InterruptedException {
+        JsonObject refusal = socket.next(Duration.ofSeconds(10));
+        assertThat(refusal.getString("id"), equalTo(id));
+        assertThat(refusal.getString("type"), equalTo("error"));
+        return refusal.getJsonArray("payload").getJsonObject(0).getJsonObject("extensions").getString("code");
     }
 
     @Test
