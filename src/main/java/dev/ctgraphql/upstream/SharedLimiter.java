@@ -147,13 +147,15 @@ final class SharedLimiter {
 
     /** What the limiter needs to know; the limits are the account's, the shares this replica's while Redis is down. */
     record Settings(String redisUrl, String keyPrefix, String accountId, int uploadLimit, int otherLimit, int uploadShare,
-            int otherShare, Duration leaseTtl, Duration pollInterval, Duration timeout, Duration retryAfter) {
+            int otherShare, int uploadQueue, int otherQueue, Duration leaseTtl, Duration pollInterval, Duration timeout,
+            Duration retryAfter) {
 
         static Settings of(CleverTapConfig config, String accountId) {
             CleverTapConfig.Shared shared = config.limits().shared();
             return new Settings(config.sharedCache().redisUrl().orElseThrow(), config.sharedCache().keyPrefix(), accountId,
                     config.limits().uploadConcurrency(), config.limits().otherConcurrency(),
-                    shared.fallbackUploadConcurrency(), shared.fallbackOtherConcurrency(), shared.leaseTtl(),
+                    shared.fallbackUploadConcurrency(), shared.fallbackOtherConcurrency(), config.limits().uploadQueue(),
+                    config.limits().otherQueue(), shared.leaseTtl(),
                     shared.pollInterval(), shared.timeout(), shared.retryAfter());
         }
     }
@@ -187,8 +189,10 @@ final class SharedLimiter {
         this.base = settings.keyPrefix() + FORMAT + "{" + sha256(settings.accountId()).substring(0, 32) + "}:";
         this.members = base + "replicas";
         this.channel = base + "released";
-        lanes.put(LimitClass.UPLOAD, new Lane(LimitClass.UPLOAD, settings.uploadLimit(), settings.uploadShare(), base));
-        lanes.put(LimitClass.OTHER, new Lane(LimitClass.OTHER, settings.otherLimit(), settings.otherShare(), base));
+        lanes.put(LimitClass.UPLOAD,
+                new Lane(LimitClass.UPLOAD, settings.uploadLimit(), settings.uploadShare(), settings.uploadQueue(), base));
+        lanes.put(LimitClass.OTHER,
+                new Lane(LimitClass.OTHER, settings.otherLimit(), settings.otherShare(), settings.otherQueue(), base));
         this.client = Redis.createClient(vertx, options(16, "clevertap-limits"));
         this.subscriber = Redis.createClient(vertx, options(1, "clevertap-limits-released"));
     }
@@ -228,10 +232,17 @@ final class SharedLimiter {
         Lane lane = lanes.get(limitClass);
         return Uni.createFrom().<Waiter>emitter(emitter -> {
             Waiter waiter = new Waiter(lane, instance + ":" + tickets.incrementAndGet(), emitter);
-            emitter.onTermination(() -> abandon(waiter));
             synchronized (lane) {
+                // the same bound as the local limiter's: a queued upload chunk holds its body
+                if (lane.waiting.size() >= lane.maxQueued) {
+                    emitter.fail(new CleverTapQueueFullException("More than " + lane.maxQueued + " "
+                            + lane.limitClass.name().toLowerCase()
+                            + " requests are already waiting for CleverTap; nothing was sent, retry later"));
+                    return;
+                }
                 lane.waiting.put(waiter.id, waiter);
             }
+            emitter.onTermination(() -> abandon(waiter));
             pump(lane);
         }).map(waiter -> {
             waiter.handedOver = true;
@@ -669,6 +680,8 @@ final class SharedLimiter {
         final LimitClass limitClass;
         final int limit;
         final int share;
+        /** Most requests of this replica waiting for a permit; one more is refused before anything is sent. */
+        final int maxQueued;
         /** queue, tickets' expiries, leases, sequence. */
         final List<String> keys;
         /** In arrival order. */
@@ -677,10 +690,11 @@ final class SharedLimiter {
         boolean pumping;
         boolean again;
 
-        Lane(LimitClass limitClass, int limit, int share, String base) {
+        Lane(LimitClass limitClass, int limit, int share, int maxQueued, String base) {
             this.limitClass = limitClass;
             this.limit = limit;
             this.share = share;
+            this.maxQueued = maxQueued;
             String prefix = base + limitClass.name().toLowerCase() + ":";
             this.keys = List.of(prefix + "queue", prefix + "expiries", prefix + "leases", prefix + "sequence");
         }

@@ -22,6 +22,7 @@ import io.vertx.mutiny.redis.client.Response;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -39,6 +40,8 @@ import static org.hamcrest.Matchers.nullValue;
 class SharedLimiterTest {
 
     static final Duration LEASE = Duration.ofSeconds(1);
+
+    private static final int OTHER_QUEUE = 5;
     static final Duration WAIT = Duration.ofSeconds(10);
 
     static Vertx vertx;
@@ -118,6 +121,30 @@ class SharedLimiterTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - released).toMillis(), lessThan(2000L));
         assertThat(order, contains("holder", "waiter"));
+    }
+
+    @Test
+    void beyondItsQueueBoundARequestIsRefusedAtOnceAsRateLimitedAndTheQueueStaysAsItWas() throws Exception {
+        SharedLimiter limiter = limiter("ACCOUNT-1", 1);
+        Ask held = ask(limiter, "held", new ArrayList<>());
+        held.await();
+        List<Ask> waiting = new ArrayList<>();
+        for (int i = 0; i < OTHER_QUEUE; i++) {
+            waiting.add(ask(limiter, "waiting-" + i, new ArrayList<>()));
+        }
+        awaitTrue(() -> limiter.queued(LimitClass.OTHER) == OTHER_QUEUE, "the queue full");
+
+        Ask refused = ask(limiter, "one too many", new ArrayList<>());
+        assertThat("refused at once", refused.done.await(1, TimeUnit.SECONDS), equalTo(true));
+        assertThat(refused.failure, instanceOf(CleverTapQueueFullException.class));
+        assertThat(refused.failure.getMessage(), containsString("nothing was sent"));
+        assertThat(limiter.queued(LimitClass.OTHER), equalTo(OTHER_QUEUE));
+
+        held.permit.release();
+        for (Ask ask : waiting) {
+            ask.await();
+            ask.permit.release();
+        }
     }
 
     @Test
@@ -236,7 +263,7 @@ class SharedLimiterTest {
 
     private SharedLimiter limiter(String account, int otherLimit, Duration lease, Duration pollInterval) {
         SharedLimiter limiter = new SharedLimiter(vertx, new SharedLimiter.Settings(redis.url(), prefix, account, 15,
-                otherLimit, 3, 1, lease, pollInterval, Duration.ofMillis(500), Duration.ofMillis(300)));
+                otherLimit, 3, 1, 100, OTHER_QUEUE, lease, pollInterval, Duration.ofMillis(500), Duration.ofMillis(300)));
         limiter.start();
         limiters.add(limiter);
         return limiter;
