@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.ctgraphql.graphql.Node;
 import dev.ctgraphql.upstream.CleverTapDates;
 
 /** A campaign created through CleverTap's API. */
@@ -20,7 +21,16 @@ public record Campaign(
         @Description("Campaign name.") String name,
         @Description("Lifecycle state.") CampaignStatus status,
         @Description("Channel, when CleverTap says.") Channel channel,
-        @Description("When the campaign starts (or started).") OffsetDateTime scheduledAt) {
+        @Description("When the campaign starts (or started).") OffsetDateTime scheduledAt) implements Node {
+
+    /** The campaign's global id is its CleverTap id: existing clients keep reading {@code id} as they did. */
+    @Override
+    @NonNull
+    @Id
+    @Description("CleverTap's campaign (target) id, which is also its global id.")
+    public String getId() {
+        return id;
+    }
 
     /** From one entry of {@code targets[]} in a campaign list. */
     static Campaign from(JsonNode target, ZoneId zone) {

@@ -95,7 +95,7 @@ public class CampaignClient {
      * the window of the id read as epoch seconds (CleverTap's ids look like creation times), then the recent past and
      * near future. Windows are fixed so the lists are shared with later lookups through the cache.
      */
-    Uni<Campaign> find(String id) {
+    public Uni<Campaign> find(String id) {
         LocalDate today = LocalDate.now(config.timeZone());
         List<LocalDate> starts = new ArrayList<>();
         long numeric = Long.parseLong(id);

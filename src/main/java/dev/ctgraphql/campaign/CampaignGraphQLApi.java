@@ -52,6 +52,14 @@ public class CampaignGraphQLApi {
     }
 
     @Query
+    @Description("One API campaign's results straight from CleverTap's campaign report (ready is false until CleverTap "
+            + "has them); no campaign list is searched.")
+    public Uni<CampaignReport> campaignReport(@NonNull @Id @Name("id") @Description("CleverTap's campaign id.") String id) {
+        checkId(id);
+        return client.report(id);
+    }
+
+    @Query
     @Description("Sent, viewed and clicked per message over a range, optionally per day, filtered by channel and status.")
     public Uni<@NonNull List<@NonNull MessageReport>> messageReports(
             @NonNull @Name("range") @Description("Days to report on.") DateRange range,

@@ -15,8 +15,10 @@ import org.eclipse.microprofile.graphql.Type;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.ctgraphql.graphql.GlobalIds;
 import dev.ctgraphql.graphql.GraphQLLong;
 import dev.ctgraphql.graphql.JsonValues;
+import dev.ctgraphql.graphql.Node;
 import dev.ctgraphql.upstream.CleverTapDates;
 
 /** A CleverTap user profile. */
@@ -30,7 +32,28 @@ public record Profile(
         @Description("Phone number with country code.") String phone,
         @Description("Custom profile properties.") JsonValue properties,
         @NonNull @Description("Devices and browsers.") List<@NonNull Platform> platforms,
-        @NonNull @Description("Per event: how often and when, most frequent first.") List<@NonNull EventSummary> eventSummary) {
+        @NonNull @Description("Per event: how often and when, most frequent first.") List<@NonNull EventSummary> eventSummary)
+        implements
+            Node {
+
+    /** Kinds of key a profile's global id holds, so that node(id:) can fetch it again by the same key. */
+    static final String BY_OBJECT_ID = "o:";
+    static final String BY_IDENTITY = "i:";
+    static final String BY_EMAIL = "e:";
+
+    /** Global id: by objectId when the profile has one, else by identity, else by email. */
+    @Override
+    @NonNull
+    @Id
+    @Description("Global id, for node(id:).")
+    public String getId() {
+        String key = objectId != null
+                ? BY_OBJECT_ID + objectId
+                : identity != null
+                        ? BY_IDENTITY + identity
+                        : BY_EMAIL + (email == null ? "" : email);
+        return GlobalIds.encode("Profile", key);
+    }
 
     /**
      * From a CleverTap profile record (Get Profile, Get Profiles) or the {@code profile} block of an event record,

@@ -71,12 +71,13 @@ public class ProfileClient {
     }
 
     /** How a profile is looked up. */
-    enum Key {
+    public enum Key {
         IDENTITY, EMAIL, OBJECT_ID
     }
 
     /** One profile, or null when CleverTap has none (a 404, or a "not found" failure). */
-    Uni<Profile> profile(Key key, String value) {
+    /** One profile by one identifier (cached); null when CleverTap has none. */
+    public Uni<Profile> profile(Key key, String value) {
         return cache.get(PROFILES, cacheKey(key, value), () -> calls.call(PROFILE, () -> rest().profile(
                 key == Key.IDENTITY ? value : null, key == Key.EMAIL ? value : null, key == Key.OBJECT_ID ? value : null))
                 .onFailure(CleverTapNotFoundException.class).recoverWithItem(NOT_FOUND),
