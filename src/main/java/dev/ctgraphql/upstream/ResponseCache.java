@@ -115,7 +115,7 @@ public class ResponseCache {
             return load(region, k, loading).subscribeAsCompletionStage();
         });
         (loaded.get() ? region.misses() : region.hits()).increment();
-        return joined(future).map(ResponseCache::value);
+        return joined(future).invoke(entry -> ResponseNotes.loaded(entry.freshUntil)).map(ResponseCache::value);
     }
 
     /**
@@ -165,6 +165,7 @@ public class ResponseCache {
         boolean trusted = trusted(entry, now);
         ResponseNotes.notFresh();
         if (trusted && entry.revalidatableAt(now)) {
+            ResponseNotes.servedStale();
             region.stale().increment();
             refresh(region, key, entry, loading, true);
             if (entry.refreshFailure() != null) {
@@ -175,6 +176,7 @@ public class ResponseCache {
         // too old to answer without asking CleverTap; still the answer when CleverTap cannot be asked
         region.misses().increment();
         return joined(refresh(region, key, entry, loading, false))
+                .invoke(fresh -> ResponseNotes.loaded(fresh.freshUntil))
                 .onFailure(failure -> staleReason(failure) != null && entry.keptAt(System.nanoTime()))
                 .recoverWithItem(failure -> {
                     region.staleOnError().increment();

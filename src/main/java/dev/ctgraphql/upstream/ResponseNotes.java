@@ -29,6 +29,9 @@ public final class ResponseNotes {
     private long freshUntil = Long.MAX_VALUE;
     private int freshReads;
     private boolean notFresh;
+    private long loadedFreshUntil = Long.MAX_VALUE;
+    private int loads;
+    private boolean servedStale;
 
     private ResponseNotes() {
     }
@@ -64,9 +67,30 @@ public final class ResponseNotes {
         current().ifPresent(ResponseNotes::markNotFresh);
     }
 
+    /** Records that an entry past its freshness was answered (while it is refreshed): the response is not cacheable. */
+    public static void servedStale() {
+        current().ifPresent(ResponseNotes::markStale);
+    }
+
+    /** Records that an entry was loaded now, fresh until {@code nanoTime}. */
+    public static void loaded(long nanoTime) {
+        current().ifPresent(notes -> notes.readLoaded(nanoTime));
+    }
+
     private synchronized void add(Stale entry) {
         stale.add(entry);
         notFresh = true;
+        servedStale = true;
+    }
+
+    private synchronized void markStale() {
+        notFresh = true;
+        servedStale = true;
+    }
+
+    private synchronized void readLoaded(long nanoTime) {
+        loads++;
+        loadedFreshUntil = Math.min(loadedFreshUntil, nanoTime);
     }
 
     private synchronized void readFresh(long nanoTime) {
@@ -84,6 +108,18 @@ public final class ResponseNotes {
      */
     public synchronized long reusableUntil() {
         return notFresh || freshReads == 0 ? 0 : freshUntil;
+    }
+
+    /**
+     * Until when (a {@link System#nanoTime()} value) the answer's data stays fresh, counting entries loaded for this
+     * request too, for HTTP caches ({@code Cache-Control: max-age}); 0 when nothing came from a cache or something
+     * answered was past its freshness.
+     */
+    public synchronized long cacheableUntil() {
+        if (servedStale || freshReads + loads == 0) {
+            return 0;
+        }
+        return Math.min(freshUntil, loadedFreshUntil);
     }
 
     /** What was recorded so far. */

@@ -13,7 +13,6 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -87,8 +86,7 @@ class AnswerMemo {
             return false;
         }
         reused.increment();
-        ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, answer.contentType())
-                .end(Buffer.buffer(answer.body()));
+        HttpCaching.send(ctx, 200, answer.contentType(), answer.body(), answer.until());
         return true;
     }
 

@@ -16,8 +16,6 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 import dev.ctgraphql.upstream.ResponseNotes;
@@ -79,10 +77,7 @@ final class ResponseWriter implements ExecutionResponseWriter {
                 memo.keep(keep, bytes, contentType, until);
             }
         }
-        if (!ctx.response().ended()) {
-            ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, contentType)
-                    .end(Buffer.buffer(bytes));
-        }
+        HttpCaching.send(ctx, status, contentType, bytes, clean && notes != null ? notes.cacheableUntil() : 0);
     }
 
     @Override
