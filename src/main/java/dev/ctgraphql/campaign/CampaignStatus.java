@@ -9,7 +9,14 @@ import org.eclipse.microprofile.graphql.Enum;
 @Enum("CampaignStatus")
 @Description("Where a campaign is in its lifecycle.")
 public enum CampaignStatus {
-    DRAFT, SCHEDULED, PENDING, RUNNING, PAUSED, STOPPED, COMPLETED;
+    @Description("Saved but not scheduled.")
+    DRAFT, @Description("Waiting for its start time.")
+    SCHEDULED, @Description("Accepted by CleverTap, not started yet.")
+    PENDING, @Description("Sending now.")
+    RUNNING, @Description("Paused; may resume.")
+    PAUSED, @Description("Stopped before it completed.")
+    STOPPED, @Description("Finished sending; its report is final.")
+    COMPLETED;
 
     /** CleverTap's spelling in filters. */
     String wire() {

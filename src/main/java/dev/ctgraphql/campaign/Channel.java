@@ -9,10 +9,20 @@ import org.eclipse.microprofile.graphql.Enum;
 @Enum("Channel")
 @Description("A messaging channel.")
 public enum Channel {
-    PUSH("push", "push"), WEBPUSH("webpush", "browser"), EMAIL("email", "email"), SMS("sms", "sms"), WHATSAPP("whatsapp",
-            "whatsapp"), INAPP(null, "inapp"), WEBHOOK("webhook", "webhooks"), NOTIFICATION_INBOX("notificationinbox",
-                    null), WEB_POPUP(null, "web_pop_up"), WEB_EXIT_INTENT(null, "web_exit_intent"), WEB_NATIVE_DISPLAY(null,
-                            "web_native_display"), WEB_INBOX(null, "web_inbox"), AUDIENCES(null, "audiences");
+    @Description("Mobile push notifications.")
+    PUSH("push", "push"), @Description("Browser (web) push notifications.")
+    WEBPUSH("webpush", "browser"), @Description("Email.")
+    EMAIL("email", "email"), @Description("SMS text messages.")
+    SMS("sms", "sms"), @Description("WhatsApp messages.")
+    WHATSAPP("whatsapp", "whatsapp"), @Description("In-app messages.")
+    INAPP(null, "inapp"), @Description("Webhook calls to your endpoint.")
+    WEBHOOK("webhook", "webhooks"), @Description("App inbox messages.")
+    NOTIFICATION_INBOX("notificationinbox", null), @Description("Web pop-ups.")
+    WEB_POPUP(null, "web_pop_up"), @Description("Web exit-intent pop-ups.")
+    WEB_EXIT_INTENT(null, "web_exit_intent"), @Description("Web native display.")
+    WEB_NATIVE_DISPLAY(null, "web_native_display"), @Description("Web inbox messages.")
+    WEB_INBOX(null, "web_inbox"), @Description("Audience exports to ad networks (message reports only).")
+    AUDIENCES(null, "audiences");
 
     private final String targetMode;
     private final String reportChannel;

@@ -7,5 +7,8 @@ import org.eclipse.microprofile.graphql.Enum;
 @Enum("CountStatus")
 @Description("COMPLETE: value is set. PENDING: CleverTap is still counting; pass requestId to countResult later.")
 public enum CountStatus {
-    COMPLETE, PENDING
+    @Description("value holds the count.")
+    COMPLETE, @Description("CleverTap is still counting; pass requestId to countResult.")
+    PENDING;
+
 }

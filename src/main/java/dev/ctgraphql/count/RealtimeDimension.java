@@ -7,7 +7,12 @@ import org.eclipse.microprofile.graphql.Enum;
 @Enum("RealtimeDimension")
 @Description("How to split the real-time count of users active in the last 5 minutes.")
 public enum RealtimeDimension {
-    USER_TYPE("user_type"), SESSION_SOURCE("session_source"), BROWSER("browser"), OS("os"), DEVICE("device");
+    @Description("New or returning users.")
+    USER_TYPE("user_type"), @Description("Where the session came from.")
+    SESSION_SOURCE("session_source"), @Description("Browser.")
+    BROWSER("browser"), @Description("Operating system.")
+    OS("os"), @Description("Device type.")
+    DEVICE("device");
 
     private final String wire;
 

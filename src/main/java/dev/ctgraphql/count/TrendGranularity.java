@@ -7,5 +7,9 @@ import org.eclipse.microprofile.graphql.Enum;
 @Enum("TrendGranularity")
 @Description("Bucket size of a trend: a day, an ISO week (starting Monday) or a calendar month.")
 public enum TrendGranularity {
-    DAILY, WEEKLY, MONTHLY
+    @Description("One bucket per day.")
+    DAILY, @Description("One bucket per ISO week, starting Monday.")
+    WEEKLY, @Description("One bucket per calendar month.")
+    MONTHLY;
+
 }

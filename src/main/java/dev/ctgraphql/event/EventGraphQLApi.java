@@ -2,6 +2,7 @@ package dev.ctgraphql.event;
 
 import java.util.List;
 
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -41,7 +42,7 @@ public class EventGraphQLApi {
             + "listed in rejected by its index; invalid ones are never sent.")
     public Uni<UploadResult> uploadEvents(
             @NonNull @Name("events") @Description("The events.") List<@NonNull EventInput> events,
-            @Name("dryRun") @Description("Validate only (CleverTap validates too), store nothing.") Boolean dryRun) {
+            @Name("dryRun") @DefaultValue("false") @Description("Validate only (CleverTap validates too), store nothing.") Boolean dryRun) {
         return upload(BulkArguments.records(events), Boolean.TRUE.equals(dryRun));
     }
 

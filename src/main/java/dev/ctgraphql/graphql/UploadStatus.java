@@ -7,5 +7,9 @@ import org.eclipse.microprofile.graphql.Enum;
 @Enum("UploadStatus")
 @Description("SUCCESS: every record accepted. PARTIAL: some rejected (see rejected). FAILED: none accepted.")
 public enum UploadStatus {
-    SUCCESS, PARTIAL, FAILED
+    @Description("Every record was accepted.")
+    SUCCESS, @Description("Some records were rejected; see rejected.")
+    PARTIAL, @Description("No record was accepted.")
+    FAILED;
+
 }

@@ -9,7 +9,13 @@ import org.eclipse.microprofile.graphql.Enum;
 @Enum("DeliveryType")
 @Description("How a message is triggered: one time, on an action, on inaction, recurring, on a date property, or by API.")
 public enum DeliveryType {
-    ONE_TIME, INACTION, ACTION, RECURRING, PROPERTY_TIME, API;
+    @Description("Sent once, at a set time.")
+    ONE_TIME, @Description("Triggered when a user did not do something.")
+    INACTION, @Description("Triggered by a user action (live behaviour).")
+    ACTION, @Description("Sent on a repeating schedule.")
+    RECURRING, @Description("Triggered by a date property (e.g. a birthday).")
+    PROPERTY_TIME, @Description("Created or triggered through the API.")
+    API;
 
     /** CleverTap's spelling. */
     String wire() {

@@ -9,7 +9,10 @@ import org.eclipse.microprofile.graphql.Enum;
 @Enum("DeviceTokenType")
 @Description("Push token kind: FCM (Android), APNS (iOS) or the legacy GCM.")
 public enum DeviceTokenType {
-    FCM, APNS, GCM;
+    @Description("Firebase Cloud Messaging (Android).")
+    FCM, @Description("Apple Push Notification service (iOS).")
+    APNS, @Description("Google Cloud Messaging, the legacy Android service.")
+    GCM;
 
     String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -7,7 +7,9 @@ import org.eclipse.microprofile.graphql.Enum;
 @Enum("Gender")
 @Description("Gender as CleverTap stores it (M or F).")
 public enum Gender {
-    MALE("M"), FEMALE("F");
+    @Description("Male (CleverTap's M).")
+    MALE("M"), @Description("Female (CleverTap's F).")
+    FEMALE("F");
 
     private final String wire;
 

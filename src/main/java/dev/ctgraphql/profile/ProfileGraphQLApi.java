@@ -3,6 +3,7 @@ package dev.ctgraphql.profile;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -47,7 +48,7 @@ public class ProfileGraphQLApi {
             + "CleverTap's concurrency limit. Every record not stored is listed in rejected by its index.")
     public Uni<UploadResult> uploadProfiles(
             @NonNull @Name("profiles") @Description("The profiles.") List<@NonNull ProfileInput> profiles,
-            @Name("dryRun") @Description("Validate only, store nothing.") Boolean dryRun) {
+            @Name("dryRun") @DefaultValue("false") @Description("Validate only, store nothing.") Boolean dryRun) {
         return upload(BulkArguments.records(profiles), Boolean.TRUE.equals(dryRun));
     }
 

@@ -5,5 +5,8 @@ import org.eclipse.microprofile.graphql.Description;
 /** The HTTP methods CleverTap's API uses. */
 @Description("HTTP method of a raw CleverTap request.")
 public enum HttpMethod {
-    GET, POST
+    @Description("Read; the request has no body.")
+    GET, @Description("Send a JSON body.")
+    POST;
+
 }

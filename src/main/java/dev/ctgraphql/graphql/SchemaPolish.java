@@ -1,0 +1,100 @@
+package dev.ctgraphql.graphql;
+
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.smallrye.graphql.spi.EventingService;
+
+import graphql.schema.GraphQLDirective;
+import graphql.schema.GraphQLDirectiveContainer;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLSchemaElement;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeVisitorStub;
+import graphql.schema.SchemaTransformer;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
+
+/**
+ * Finishes the schema SmallRye builds: scalars that no field or argument uses (SmallRye declares BigDecimal and
+ * BigInteger whether used or not) are left out, and every scalar gets a description saying what its values look like
+ * instead of SmallRye's "Scalar for Date". Loaded by SmallRye as a service
+ * ({@code META-INF/services/io.smallrye.graphql.spi.EventingService}).
+ */
+public class SchemaPolish implements EventingService {
+
+    private static final String CONSTRAINT = "constraint";
+
+    static final Map<String, String> SCALARS = Map.of(
+            "Date", "A calendar day, ISO-8601 yyyy-MM-dd, in the CleverTap project's time zone (CleverTap's yyyyMMdd).",
+            "DateTime", "A moment, ISO-8601 with its offset (e.g. 2026-11-30T10:15:00+05:30); times CleverTap gives without "
+                    + "a zone are read in the project's time zone.",
+            "JSON", "Any JSON value: custom properties, CleverTap's own objects passed through unchanged.",
+            "Long", "A whole number of up to 64 bits (counts and totals that can outgrow Int).");
+
+    /** Names of the directives applied anywhere on a type, field, argument, enum value or input field. */
+    private static Set<String> appliedDirectives(GraphQLSchema schema) {
+        Set<String> names = new HashSet<>();
+        for (GraphQLNamedType type : schema.getAllTypesAsList()) {
+            if (type instanceof GraphQLDirectiveContainer container) {
+                container.getAppliedDirectives().forEach(d -> names.add(d.getName()));
+            }
+            if (type instanceof GraphQLFieldsContainer fields) {
+                for (GraphQLFieldDefinition field : fields.getFieldDefinitions()) {
+                    field.getAppliedDirectives().forEach(d -> names.add(d.getName()));
+                    field.getArguments().forEach(a -> a.getAppliedDirectives().forEach(d -> names.add(d.getName())));
+                }
+            }
+            if (type instanceof GraphQLInputObjectType input) {
+                input.getFieldDefinitions().forEach(f -> f.getAppliedDirectives().forEach(d -> names.add(d.getName())));
+            }
+            if (type instanceof GraphQLEnumType enumType) {
+                enumType.getValues().forEach(v -> v.getAppliedDirectives().forEach(d -> names.add(d.getName())));
+            }
+        }
+        return names;
+    }
+
+    /** Always on: a null key means SmallRye enables this service whatever the configuration. */
+    @Override
+    public String getConfigKey() {
+        return null;
+    }
+
+    @Override
+    public GraphQLSchema.Builder beforeSchemaBuild(GraphQLSchema.Builder builder) {
+        GraphQLSchema schema = builder.build();
+        // types reachable from the roots come back by themselves; of the extra ones keep all but the scalars
+        Set<GraphQLType> extra = schema.getAdditionalTypes().stream()
+                .filter(type -> !(type instanceof GraphQLScalarType))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        // SmallRye declares @constraint (bean validation) even when nothing applies it; its arguments are what drag in
+        // BigInteger and BigDecimal
+        Set<String> applied = appliedDirectives(schema);
+        Set<GraphQLDirective> directives = schema.getDirectives().stream()
+                .filter(directive -> !directive.getName().equals(CONSTRAINT) || applied.contains(CONSTRAINT))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        GraphQLSchema used = GraphQLSchema.newSchema(schema).clearAdditionalTypes().additionalTypes(extra)
+                .clearDirectives().additionalDirectives(directives).build();
+        GraphQLSchema described = SchemaTransformer.transformSchema(used, new GraphQLTypeVisitorStub() {
+            @Override
+            public TraversalControl visitGraphQLScalarType(GraphQLScalarType node,
+                    TraverserContext<GraphQLSchemaElement> context) {
+                String description = SCALARS.get(node.getName());
+                return description == null
+                        ? TraversalControl.CONTINUE
+                        : changeNode(context, node.transform(scalar -> scalar.description(description)));
+            }
+        });
+        return GraphQLSchema.newSchema(described);
+    }
+}
