@@ -185,23 +185,70 @@
 
   $('profile-form').addEventListener('submit', e => { e.preventDefault(); lookUp(); });
 
-  // ---- audience builder ----
+  // ---- audience builder: pickers from the account's catalogue, reach from profileCount (polled while PENDING) ----
+  const CATALOG = `query Catalog { eventCatalog { name properties { name type } } profilePropertyCatalog { name } }`;
   const REACH = `query Reach($query: EventQuery!) { profileCount(query: $query) { status value requestId } }`;
+  const RESUME = `query Resume($id: ID!) { countResult(requestId: $id) { status value requestId } }`;
+  const REACH_POLL_MS = 2000;
+  const REACH_POLLS = 30;
+  let catalog = [];
+  let reachRun = 0;
+
+  function fillSelect(select, values, keep) {
+    const chosen = select.value;
+    while (select.options.length > (keep ? 1 : 0)) { select.remove(select.options.length - 1); }
+    values.forEach(v => { const o = document.createElement('option'); o.value = v; o.textContent = v; select.appendChild(o); });
+    if (values.includes(chosen)) { select.value = chosen; }
+  }
+
+  function fillEventProperties() {
+    const event = catalog.find(e => e.name === $('aud-event').value);
+    fillSelect($('aud-prop'), event ? event.properties.map(p => p.name) : [], true);
+  }
+
+  async function loadCatalog() {
+    try {
+      const data = await GraphQL.query(CATALOG);
+      catalog = data.eventCatalog;
+      fillSelect($('aud-event'), catalog.map(e => e.name), false);
+      if (catalog.some(e => e.name === 'Charged')) { $('aud-event').value = 'Charged'; }
+      fillEventProperties();
+      fillSelect($('aud-field'), data.profilePropertyCatalog.map(p => p.name), true);
+    } catch (err) { $('aud-error').textContent = err.message; }
+  }
+
+  $('aud-event').addEventListener('change', fillEventProperties);
+
+  const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+
   $('audience-form').addEventListener('submit', async e => {
     e.preventDefault();
+    const run = ++reachRun;
     $('aud-error').textContent = '';
     $('aud-reach').textContent = '…';
     const days = Number($('aud-days').value);
     const to = new Date();
-    const query = { eventName: $('aud-event').value.trim(),
+    const query = { eventName: $('aud-event').value,
       range: { from: iso(new Date(to.getTime() - (days - 1) * 86400000)), to: iso(to) } };
-    if ($('aud-field').value.trim()) {
-      query.profileFields = [{ name: $('aud-field').value.trim(), operator: 'EQUALS', value: $('aud-value').value }];
+    if ($('aud-prop').value) {
+      query.eventProperties = [{ name: $('aud-prop').value, operator: 'EQUALS', value: $('aud-prop-value').value }];
+    }
+    if ($('aud-field').value) {
+      query.profileFields = [{ name: $('aud-field').value, operator: 'EQUALS', value: $('aud-value').value }];
     }
     try {
-      const count = (await GraphQL.query(REACH, { query })).profileCount;
-      $('aud-reach').textContent = count.status === 'COMPLETE' ? fmt.format(count.value) : 'still counting';
-    } catch (err) { $('aud-reach').textContent = '–'; $('aud-error').textContent = err.message; }
+      let count = (await GraphQL.query(REACH, { query })).profileCount;
+      // CleverTap may still be counting: resume with countResult until it answers (a newer estimate wins)
+      for (let poll = 0; count.status === 'PENDING' && poll < REACH_POLLS && run === reachRun; poll++) {
+        $('aud-reach').textContent = 'still counting…';
+        await sleep(REACH_POLL_MS);
+        count = (await GraphQL.query(RESUME, { id: count.requestId })).countResult;
+      }
+      if (run !== reachRun) { return; }
+      $('aud-reach').textContent = count.status === 'COMPLETE' ? fmt.format(count.value) : 'still counting, try again later';
+    } catch (err) {
+      if (run === reachRun) { $('aud-reach').textContent = '–'; $('aud-error').textContent = err.message; }
+    }
   });
 
   // ---- webhooks and journeys ----
@@ -250,6 +297,7 @@
     loadPerformance();
     loadCampaigns();
     lookUp();
+    loadCatalog();
     loadWebhooks();
     startLive();
     startWebhooks();

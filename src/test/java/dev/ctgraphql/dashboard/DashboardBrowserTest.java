@@ -29,6 +29,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
 /**
@@ -84,6 +85,10 @@ class DashboardBrowserTest {
         return Files.createDirectories(testClasses.getParent().resolve("screenshots"));
     }
 
+    static List<String> optionTexts(String selectId) {
+        return browser.findElements(By.cssSelector("#" + selectId + " option")).stream().map(WebElement::getText).toList();
+    }
+
     static void screenshot(String name, String sectionId) throws Exception {
         WebElement section = browser.findElement(By.id(sectionId));
         Files.write(screenshots().resolve(name + ".png"), section.getScreenshotAs(OutputType.BYTES));
@@ -120,9 +125,30 @@ class DashboardBrowserTest {
         screenshot("3-profile-activity", "profile");
 
         // audience builder: reach of people who were Charged in the last 30 days
+        // (the pickers come from the account's catalogue: eventCatalog and profilePropertyCatalog)
+        wait.until(d -> d.findElements(By.cssSelector("#aud-event option")).size() >= 3);
+        assertThat(optionTexts("aud-event"), hasItems("App Launched", "Charged", "Product Viewed"));
+        assertThat(browser.findElement(By.id("aud-event")).getDomProperty("value"), equalTo("Charged"));
+        assertThat(optionTexts("aud-prop"), hasItems("Amount", "Payment mode"));
+        assertThat(optionTexts("aud-field"), hasItems("Customer Type", "Email"));
         browser.findElement(By.cssSelector("#audience-form button")).click();
         wait.until(d -> d.findElement(By.id("aud-reach")).getText().matches("[1-9][\\d,.]*"));
         screenshot("4-segments-audience", "audience");
+
+        // a reach CleverTap is still counting shows as such, and the dashboard resumes it with countResult: the sandbox
+        // answers slower than the service waits for a count (2 s against 3 s for a post and a poll)
+        given().contentType("application/json").body("{\"latencyMillis\": 2000}").put("/sandbox/_faults")
+                .then().statusCode(200);
+        try {
+            WebElement days = browser.findElement(By.id("aud-days"));
+            days.clear();
+            days.sendKeys("29");
+            browser.findElement(By.cssSelector("#audience-form button")).click();
+            wait.until(d -> d.findElement(By.id("aud-reach")).getText().equals("still counting…"));
+            wait.until(d -> d.findElement(By.id("aud-reach")).getText().matches("[1-9][\\d,.]*"));
+        } finally {
+            given().delete("/sandbox/_faults").then().statusCode(200);
+        }
 
         // webhooks: a delivery posted now shows up within a second, and its target in the journeys table
         Thread.sleep(500);
