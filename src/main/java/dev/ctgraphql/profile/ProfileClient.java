@@ -43,6 +43,14 @@ public class ProfileClient {
     static final Endpoint PROFILE_UPLOAD = new Endpoint("profile upload", "POST", "/1/upload", LimitClass.UPLOAD, true);
     static final Endpoint TOKEN_UPLOAD = new Endpoint("device token upload", "POST", "/1/upload", LimitClass.UPLOAD, true);
     static final Endpoint DELETE = Endpoint.read("profile deletion", "POST", "/1/delete/profiles.json");
+    /** Demerging the same identities again changes nothing, so a lost answer may be retried. */
+    static final Endpoint DEMERGE = Endpoint.read("profile demerge", "POST", "/1/demerge/profiles.json");
+    /** Setting a subscription state again changes nothing; limited as "other" calls (3 at a time), not as uploads. */
+    static final Endpoint SUBSCRIBE = Endpoint.read("subscription change", "POST", "/1/subscribe");
+    static final Endpoint DISASSOCIATE = Endpoint.read("phone disassociation", "POST", "/1/disassociate");
+    /** CleverTap's maximum records per subscribe or disassociate request, and identities per demerge request. */
+    static final int SUBSCRIBE_CHUNK = 1000;
+    static final int DEMERGE_CHUNK = 100;
     /** CleverTap's maximum profiles per upload request, tokens per request and values per delete array. */
     static final int PROFILE_CHUNK = 1000;
     static final int TOKEN_CHUNK = 100;
@@ -165,6 +173,46 @@ public class ProfileClient {
                     return total;
                 })
                 .eventually(() -> Uni.join().all(cache.invalidateAll(PROFILES), cache.invalidateAll(EXPORTS)).andFailFast());
+    }
+
+    /**
+     * Demerges profiles by identity in calls of at most 100 (answer bodies are not verified: an HTTP 2xx with a
+     * non-fail status counts as done), then drops every cached profile read and export page.
+     *
+     * @return how many identities CleverTap confirmed, and how many it did not
+     */
+    Uni<int[]> demerge(List<String> identities) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < identities.size(); from += DEMERGE_CHUNK) {
+            chunks.add(identities.subList(from, Math.min(identities.size(), from + DEMERGE_CHUNK)));
+        }
+        return Multi.createFrom().iterable(chunks).onItem().transformToUniAndConcatenate(chunk -> {
+            ObjectNode body = JsonNodeFactory.instance.objectNode();
+            chunk.forEach(body.putArray("identities")::add);
+            return calls.call(DEMERGE, () -> rest().demerge(body)).map(answer -> new int[]{chunk.size(), 0})
+                    .onFailure(CleverTapUpstreamException.class).recoverWithItem(new int[]{0, chunk.size()});
+        }).collect().asList().map(results -> {
+            int[] total = new int[2];
+            results.forEach(r -> {
+                total[0] += r[0];
+                total[1] += r[1];
+            });
+            return total;
+        }).eventually(() -> Uni.join().all(cache.invalidateAll(PROFILES), cache.invalidateAll(EXPORTS)).andFailFast());
+    }
+
+    /**
+     * Subscribes or unsubscribes emails and phones for every profile that shares them, in chunks of 1000; CleverTap's
+     * {@code unprocessed[]} entries (as the Java SDK models these answers; not verified) name the records it refused.
+     */
+    Uni<Uploads.Outcome> subscribe(List<Uploads.Item> items) {
+        return uploads.send(SUBSCRIBE, items, SUBSCRIBE_CHUNK, body -> rest().subscribe(body));
+    }
+
+    /** Takes phones used as identities off their profiles, in chunks of 1000; drops the cached profile reads. */
+    Uni<Uploads.Outcome> disassociate(List<Uploads.Item> items) {
+        return uploads.send(DISASSOCIATE, items, SUBSCRIBE_CHUNK, body -> rest().disassociate(body))
+                .call(outcome -> Uni.join().all(cache.invalidateAll(PROFILES), cache.invalidateAll(EXPORTS)).andFailFast());
     }
 
     private Uni<int[]> deleteChunk(String key, List<String> values) {

@@ -52,4 +52,22 @@ interface ProfileRestClient {
     @Path("/delete/profiles.json")
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<RestResponse<String>> delete(JsonNode body);
+
+    /** Body {@code {"identities":[...]}}, at most 100. */
+    @POST
+    @Path("/demerge/profiles.json")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<RestResponse<String>> demerge(JsonNode body);
+
+    /** Body {@code {"d":[{"type":"email|phone|whatsapp","value":...,"status":"Unsubscribe|Resubscribe"}]}}, at most 1000. */
+    @POST
+    @Path("/subscribe")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<RestResponse<String>> subscribe(byte[] body);
+
+    /** Body {@code {"d":[{"type":"phone","value":...}]}}, at most 1000. */
+    @POST
+    @Path("/disassociate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<RestResponse<String>> disassociate(byte[] body);
 }

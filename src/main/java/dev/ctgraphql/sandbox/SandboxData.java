@@ -52,6 +52,14 @@ final class SandboxData {
         index(profile);
     }
 
+    /** Takes a profile's identity off it (disassociation), keeping the identity index exact. */
+    void clearIdentity(SandboxProfile profile) {
+        if (profile.identity != null && byIdentity.get(profile.identity) == profile) {
+            byIdentity.remove(profile.identity);
+        }
+        profile.identity = null;
+    }
+
     /** Changes a profile's email, keeping the email index exact. */
     void changeEmail(SandboxProfile profile, String email) {
         if (profile.email != null && byEmail.get(profile.email.toLowerCase()) == profile) {

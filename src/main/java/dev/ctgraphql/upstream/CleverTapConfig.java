@@ -22,6 +22,12 @@ public interface CleverTapConfig {
     /** Account or user passcode, sent as {@code X-CleverTap-Passcode}. Env: {@code CLEVERTAP_PASSCODE}. Never logged. */
     Optional<String> passcode();
 
+    /**
+     * Token sent as {@code X-CleverTap-Token} with bulk and multi-campaign External Trigger sends
+     * ({@code /2/send/externaltrigger.json}). Env: {@code CLEVERTAP_EXTERNAL_TRIGGER_TOKEN}. Never logged.
+     */
+    Optional<String> externalTriggerToken();
+
     /** Data-centre region of the account: eu, in1, sg1, us1, aps3 or mec1. */
     @WithDefault("eu")
     Region region();
@@ -303,6 +309,10 @@ public interface CleverTapConfig {
         /** Passcode the sandbox accepts (used when {@code clevertap.passcode} is not set). */
         @WithDefault("sandbox-passcode")
         String passcode();
+
+        /** The sandbox's External Trigger token, used when none is configured. */
+        @WithDefault("sandbox-trigger-token")
+        String externalTriggerToken();
 
         /** Latency added to every sandbox answer, e.g. 50ms. */
         @WithDefault("0ms")

@@ -24,6 +24,12 @@ public class CleverTapCredentials {
                 .orElseGet(() -> config.sandbox().enabled() ? config.sandbox().passcode() : "");
     }
 
+    /** The External Trigger token ({@code X-CleverTap-Token}), or empty when none is configured. */
+    public String externalTriggerToken() {
+        return config.externalTriggerToken().filter(s -> !s.isBlank())
+                .orElseGet(() -> config.sandbox().enabled() ? config.sandbox().externalTriggerToken() : "");
+    }
+
     /** True when both credentials are present. */
     public boolean present() {
         return !accountId().isEmpty() && !passcode().isEmpty();

@@ -15,6 +15,7 @@ public class WireMockCleverTap implements QuarkusTestResourceLifecycleManager {
 
     static final String ACCOUNT_ID = "TEST-ACC-123";
     static final String PASSCODE = "test-passcode-SECRET-9f3";
+    static final String TRIGGER_TOKEN = "test-trigger-token-SECRET-41c";
 
     private static WireMockServer server;
 
@@ -28,6 +29,7 @@ public class WireMockCleverTap implements QuarkusTestResourceLifecycleManager {
                 "clevertap.base-url", "http://127.0.0.1:" + server.port(),
                 "clevertap.account-id", ACCOUNT_ID,
                 "clevertap.passcode", PASSCODE,
+                "clevertap.external-trigger-token", TRIGGER_TOKEN,
                 "clevertap.time-zone", "Asia/Kolkata");
     }
 

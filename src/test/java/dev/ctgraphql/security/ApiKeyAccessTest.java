@@ -114,6 +114,26 @@ class ApiKeyAccessTest {
     }
 
     @Test
+    void anEditorsMutationThatAlsoNamesAnAdminFieldGetsItsOwnResultAndForbiddenForTheOther() {
+        SandboxRequests.reset();
+        JsonPath answer = Caller.apiKey(AuthProfile.EDITOR_KEY).post("subscriptionsAndSend",
+                "changes", List.of(Map.of("channel", "PHONE", "value", "+14155550123", "action", "UNSUBSCRIBE")),
+                "input", Map.of("channel", "SMS", "to", Map.of("identities", List.of("user-0001")),
+                        "content", Map.of("body", "Not for editors")))
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(answer.prettify(), answer.getString("data.updateSubscriptions.status"), equalTo("SUCCESS"));
+        assertThat(answer.getInt("data.updateSubscriptions.accepted"), equalTo(1));
+        assertThat(answer.getString("data.sendMessage"), nullValue());
+        assertThat(answer.getList("errors"), hasSize(1));
+        assertThat(answer.getString("errors[0].extensions.code"), equalTo("FORBIDDEN"));
+        assertThat(answer.getList("errors[0].path"), equalTo(List.of("sendMessage")));
+        Map<String, Object> received = SandboxRequests.received();
+        assertThat(received, aMapWithSize(1));
+        assertThat(received.get("POST /1/subscribe"), equalTo(1));
+    }
+
+    @Test
     void healthStaysOpenAndMetricsNeedAnAdminKeyWhenProtected() {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/health/live").then().statusCode(200);

@@ -38,6 +38,20 @@ enum Operation {
                     "content", Map.of("title", "Hi", "body", "Checked by the access tests"))};
         }
     },
+    SUBSCRIPTIONS("updateSubscriptions", "updateSubscriptions", Roles.EDITOR) {
+        @Override
+        Object[] variables() {
+            return new Object[]{"changes", List.of(Map.of("channel", "EMAIL", "value", "auth@example.com",
+                    "action", "UNSUBSCRIBE"))};
+        }
+    },
+    SEND("sendMessage", "sendMessage", Roles.ADMIN) {
+        @Override
+        Object[] variables() {
+            return new Object[]{"input", Map.of("channel", "SMS", "to", Map.of("identities", List.of("user-0001")),
+                    "content", Map.of("body", "Checked by the access tests"))};
+        }
+    },
     RAW_PROXY("rawRequest", "cleverTapRequest", Roles.ADMIN) {
         @Override
         Object[] variables() {
