@@ -1,0 +1,11 @@
+package dev.ctgraphql;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The messaging and profile-management tests against the packaged application, as a caller with an API key. */
+@QuarkusIntegrationTest
+@ExtendWith(ItApiKeys.class)
+class SandboxMessagingIT extends SandboxMessagingTest {
+}
