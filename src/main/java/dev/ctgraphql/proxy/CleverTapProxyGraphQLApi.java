@@ -27,10 +27,12 @@ public class CleverTapProxyGraphQLApi {
             + "returns CleverTap's JSON answer. Goes through the same concurrency limits as every other call, is never "
             + "cached, and is retried only when CleverTap did not act (429, 503). Failures carry the usual error codes.")
     public Uni<JsonValue> cleverTapRequest(
-            @NonNull @Name("method") @Description("GET or POST.") HttpMethod method,
-            @NonNull @Name("path") @Description("CleverTap API path, e.g. /1/profile.json (no host, no query string).") String path,
+            @NonNull @Name("method") @Description("GET, POST, PUT or DELETE.") HttpMethod method,
+            @NonNull @Name("path") @Description("CleverTap API path under /1/, /2/, /api/ or /v1/contentBlock/, or /getSchema or "
+                    + "/category-groups, e.g. /1/profile.json (no host, no query string).") String path,
             @Name("query") @Description("Query parameters: a JSON object of strings, numbers and booleans.") JsonValue query,
-            @Name("body") @Description("JSON body of a POST (an object or a list); omitted for GET.") JsonValue body) {
+            @Name("body") @Description("JSON body (an object or a list): required for POST and PUT, optional for DELETE, "
+                    + "omitted for GET.") JsonValue body) {
         ProxyRequest request = ProxyRequest.of(method, path, query, body);
         return client.send(request).map(JsonValues::toGraphQL);
     }

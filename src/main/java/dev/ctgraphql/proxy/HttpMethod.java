@@ -7,6 +7,7 @@ import org.eclipse.microprofile.graphql.Description;
 public enum HttpMethod {
     @Description("Read; the request has no body.")
     GET, @Description("Send a JSON body.")
-    POST;
-
+    POST, @Description("Replace with a JSON body.")
+    PUT, @Description("Remove; a JSON body is optional.")
+    DELETE
 }

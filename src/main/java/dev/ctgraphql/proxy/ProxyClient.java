@@ -27,8 +27,11 @@ public class ProxyClient {
     /** CleverTap's answer when it succeeded, else the failure mapped to the service's error codes. */
     Uni<JsonNode> send(ProxyRequest request) {
         ProxyRestClient rest = clients.get(ProxyRestClient.class);
-        return calls.call(request.endpoint(), () -> request.method() == HttpMethod.GET
-                ? rest.get(request.relativePath(), request.query())
-                : rest.post(request.relativePath(), request.query(), request.body()));
+        return calls.call(request.endpoint(), () -> switch (request.method()) {
+            case GET -> rest.get(request.relativePath(), request.query());
+            case POST -> rest.post(request.relativePath(), request.query(), request.body());
+            case PUT -> rest.put(request.relativePath(), request.query(), request.body());
+            case DELETE -> rest.delete(request.relativePath(), request.query(), request.body());
+        });
     }
 }

@@ -20,31 +20,40 @@ import dev.ctgraphql.upstream.LimitClass;
  * A validated raw request: a relative CleverTap API path (never a host, a query string, an escape or a step up),
  * scalar query parameters and a JSON body for POST.
  *
- * @param method GET or POST
+ * @param method GET, POST, PUT or DELETE
  * @param path relative to the API base, e.g. {@code /1/profile.json}
  * @param query query parameters, in the caller's order
- * @param body the JSON body of a POST, null for a GET
+ * @param body the JSON body of a POST or PUT (optional for DELETE), null for a GET
  */
 record ProxyRequest(HttpMethod method, String path, Map<String, String> query, JsonNode body) {
 
-    /** Version 1 of CleverTap's API; letters, digits, '_', '-', '.' and single slashes only. */
-    private static final Pattern PATH = Pattern.compile("/1/[A-Za-z0-9_.\\-/]{1,200}");
+    /**
+     * CleverTap's API path families (reference §1.1): {@code /1/}, {@code /2/}, {@code /api/}, {@code /v1/contentBlock/}
+     * with letters, digits, '_', '-', '.' and single slashes after them, and {@code /getSchema},
+     * {@code /category-groups}.
+     */
+    private static final Pattern PATH = Pattern
+            .compile("(/1/|/2/|/api/|/v1/contentBlock/)[A-Za-z0-9_.\\-/]{1,200}|/getSchema|/category-groups");
     private static final int MAX_QUERY_PARAMETERS = 50;
 
     /** Validates the mutation's arguments; any problem is a {@code BAD_USER_INPUT} naming the argument. */
     static ProxyRequest of(HttpMethod method, String path, JsonValue query, JsonValue body) {
         CleverTapBadInputException.check(method != null, "method", "is required");
         CleverTapBadInputException.check(path != null && PATH.matcher(path).matches(), "path",
-                "must be a CleverTap API path like /1/profile.json: letters, digits, '_', '-', '.' and '/' after /1/,"
-                        + " with query parameters in the query argument");
+                "must be a CleverTap API path like /1/profile.json under /1/, /2/, /api/ or /v1/contentBlock/ (letters, "
+                        + "digits, '_', '-', '.' and '/'), or /getSchema or /category-groups, with query parameters in "
+                        + "the query argument");
         CleverTapBadInputException.check(!path.contains("//") && !path.contains("/./") && !path.contains("..")
                 && !path.endsWith("/."), "path", "must not contain '//', '.' or '..' segments");
         JsonNode wireBody = JsonValues.toWire(body);
         if (method == HttpMethod.GET) {
             CleverTapBadInputException.check(wireBody == null, "body", "must be omitted for GET");
+        } else if (method == HttpMethod.DELETE) {
+            CleverTapBadInputException.check(wireBody == null || wireBody.isContainerNode(), "body",
+                    "must be a JSON object or list when given");
         } else {
             CleverTapBadInputException.check(wireBody != null && wireBody.isContainerNode(), "body",
-                    "must be a JSON object or list for POST");
+                    "must be a JSON object or list for " + method);
         }
         return new ProxyRequest(method, path, parameters(query), wireBody);
     }
@@ -83,7 +92,7 @@ record ProxyRequest(HttpMethod method, String path, Map<String, String> query, J
      */
     Endpoint endpoint() {
         LimitClass limit = path.startsWith("/1/upload") ? LimitClass.UPLOAD : LimitClass.OTHER;
-        return new Endpoint("raw proxy", method.name(), "/1/(raw)", limit, false);
+        return new Endpoint("raw proxy", method.name(), "/(raw)", limit, false);
     }
 
     /** The path as the REST client's template expects it, without the leading slash. */

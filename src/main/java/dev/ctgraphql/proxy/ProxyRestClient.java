@@ -3,9 +3,11 @@ package dev.ctgraphql.proxy;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -34,5 +36,15 @@ interface ProxyRestClient {
     @POST
     @Path("{path}")
     Uni<RestResponse<String>> post(@Encoded @PathParam("path") String path, @RestQuery Map<String, String> query,
+            JsonNode body);
+
+    @PUT
+    @Path("{path}")
+    Uni<RestResponse<String>> put(@Encoded @PathParam("path") String path, @RestQuery Map<String, String> query,
+            JsonNode body);
+
+    @DELETE
+    @Path("{path}")
+    Uni<RestResponse<String>> delete(@Encoded @PathParam("path") String path, @RestQuery Map<String, String> query,
             JsonNode body);
 }

@@ -50,6 +50,23 @@ class RawProxyTest {
     }
 
     @Test
+    void theMetadataFamiliesAreReachedWithGetAndADeleteCleverTapDoesNotServeIsRefusedByIt() {
+        JsonPath schema = GraphQLClient.run("rawRequest", "method", "GET", "path", "/getSchema",
+                "query", Map.of("type", "events"));
+        JsonPath blocks = GraphQLClient.run("rawRequest", "method", "GET", "path", "/v1/contentBlock/list",
+                "query", Map.of("pageNumber", 1, "pageSize", 5));
+        JsonPath delete = GraphQLClient.run("rawRequest", "method", "DELETE", "path", "/1/profile.json");
+
+        assertThat(schema.getString("errors"), nullValue());
+        assertThat(schema.getList("data.cleverTapRequest.events.name").contains("Charged"), equalTo(true));
+        assertThat(blocks.getList("data.cleverTapRequest.contentBlocks").size(), equalTo(5));
+        assertThat(delete.getString("errors[0].extensions.code"), containsString("UPSTREAM_"));
+        assertThat(requests().get("GET /getSchema"), equalTo(1));
+        assertThat(requests().get("GET /v1/contentBlock/list"), equalTo(1));
+        assertThat(requests().get("DELETE /1/profile.json"), equalTo(1));
+    }
+
+    @Test
     void anUnknownPathIsNotFound() {
         JsonPath answer = GraphQLClient.run("rawRequest", "method", "GET", "path", "/1/no/such/api.json");
         assertThat(answer.getString("errors[0].extensions.code"), equalTo("NOT_FOUND"));
@@ -61,7 +78,9 @@ class RawProxyTest {
         List<Object[]> bad = List.of(
                 new Object[]{"path", "http://evil.example/1/x"}, new Object[]{"path", "//evil.example/1/x"},
                 new Object[]{"path", "/1/../sandbox/_faults"}, new Object[]{"path", "/1/profile.json?identity=x"},
-                new Object[]{"path", "/1/%2e%2e/x"}, new Object[]{"path", "/1//x"}, new Object[]{"path", "/2/x"},
+                new Object[]{"path", "/1/%2e%2e/x"}, new Object[]{"path", "/1//x"}, new Object[]{"path", "/3/x"},
+                new Object[]{"path", "/sandbox/_faults"}, new Object[]{"path", "/getSchema/../x"},
+                new Object[]{"path", "/v1/other/list"},
                 new Object[]{"path", "1/profile.json"}, new Object[]{"path", "/1/@evil.example"},
                 new Object[]{"query", Map.of("identity", Map.of("nested", true))});
         for (Object[] argument : bad) {
