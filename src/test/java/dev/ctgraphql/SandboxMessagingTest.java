@@ -112,4 +112,18 @@ class SandboxMessagingTest {
         assertThat(lists.getList("customLists.name"), hasItem(name));
         assertThat(lists.getInt("customLists.find { it.name == '" + name + "' }.rows"), equalTo(3));
     }
+
+    @Test
+    void aCampaignWithTheDocumentedOptionsIsCreatedAndFoundAgain() {
+        JsonPath answer = GraphQLClient.run("createCampaign", "input", Map.of("name", "e2e options " + UUID.randomUUID(),
+                "channel", "PUSH", "segment", "42", "ttlMinutes", 120, "respectFrequencyCaps", false,
+                "conversionGoal", Map.of("eventName", "Charged", "withinDays", 3, "revenueProperty", "Amount"),
+                "labels", List.of("e2e"), "providerNickname", "fcm-main",
+                "content", Map.of("title", "Hi", "body", "Options on the wire")));
+
+        assertThat(answer.getList("errors"), nullValue());
+        String id = answer.getString("data.createCampaign.campaign.id");
+        assertThat(GraphQLClient.run("campaign", "id", id).getString("data.campaign.name"),
+                equalTo(answer.getString("data.createCampaign.campaign.name")));
+    }
 }

@@ -137,6 +137,17 @@ class SandboxCampaigns {
         long start = when(body.get("when"));
         boolean estimateOnly = SandboxJson.flag(body.get("estimate_only"), false);
         JsonNode where = body.get("where");
+        if (body.has("segment") && where != null && !CqlQuery.everyone(where)) {
+            throw SandboxException.badRequest("Give either where or segment, not both");
+        }
+        JsonNode ttl = body.get("ttl");
+        if (ttl != null && (!ttl.path("ttl_type").isTextual() || !ttl.path("value").canConvertToLong())) {
+            throw SandboxException.badRequest("ttl needs ttl_type and value");
+        }
+        if (body.has("conversion_goal") && body.path("conversion_goal").path("event_name").asText("").isEmpty()) {
+            throw SandboxException.badRequest("conversion_goal needs event_name");
+        }
+        // the sandbox has no saved (dashboard) segments: a segment's campaign reaches everyone it can
         CqlQuery query = CqlQuery.everyone(where) ? null : cqlOf(where);
         List<String> labels = strings(body.get("labels"));
         List<String> devices = body.has("devices") ? strings(body.get("devices")) : channel.devices;
