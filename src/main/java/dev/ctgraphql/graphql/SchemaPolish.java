@@ -8,19 +8,24 @@ import java.util.stream.Collectors;
 
 import io.smallrye.graphql.spi.EventingService;
 
+import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLDirective;
 import graphql.schema.GraphQLDirectiveContainer;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLInterfaceType;
 import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLSchemaElement;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeVisitorStub;
+import graphql.schema.GraphQLUnionType;
 import graphql.schema.SchemaTransformer;
+import graphql.schema.TypeResolver;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 
@@ -95,6 +100,29 @@ public class SchemaPolish implements EventingService {
                         : changeNode(context, node.transform(scalar -> scalar.description(description)));
             }
         });
-        return GraphQLSchema.newSchema(described);
+        return GraphQLSchema.newSchema(described).codeRegistry(resolvingByName(described));
+    }
+
+    /**
+     * Type resolvers of interfaces and unions that answer the executing schema's own object type of the name SmallRye's
+     * resolver chose. Rebuilding types (as the transformation above does for every type that refers to a described
+     * scalar) leaves SmallRye's resolvers holding the old instances, and graphql-java matches a fragment's type
+     * condition by instance: {@code ... on Profile} would then select nothing.
+     */
+    private static GraphQLCodeRegistry resolvingByName(GraphQLSchema schema) {
+        GraphQLCodeRegistry registry = schema.getCodeRegistry();
+        GraphQLCodeRegistry.Builder builder = GraphQLCodeRegistry.newCodeRegistry(registry);
+        for (GraphQLNamedType type : schema.getAllTypesAsList()) {
+            TypeResolver original = type instanceof GraphQLInterfaceType iface
+                    ? registry.getTypeResolver(iface)
+                    : type instanceof GraphQLUnionType union ? registry.getTypeResolver(union) : null;
+            if (original != null) {
+                builder.typeResolver(type.getName(), environment -> {
+                    GraphQLObjectType chosen = original.getType(environment);
+                    return chosen == null ? null : environment.getSchema().getObjectType(chosen.getName());
+                });
+            }
+        }
+        return builder.build();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -49,7 +50,9 @@ public final class ResponseNotes {
 
     /** The holder of the request running on the current Vert.x context, if it opened one. */
     public static Optional<ResponseNotes> current() {
-        return Vertx.currentContext() == null ? Optional.empty() : ContextLocals.get(KEY);
+        Context context = Vertx.currentContext();
+        // a load may complete on a root context (e.g. the shared tier's client): no request's notes live there
+        return context == null || !VertxContext.isDuplicatedContext(context) ? Optional.empty() : ContextLocals.get(KEY);
     }
 
     /** Records that {@code cache} answered with an entry {@code age} old because of {@code reason}. */

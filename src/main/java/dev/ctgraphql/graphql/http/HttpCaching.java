@@ -44,7 +44,9 @@ final class HttpCaching {
             return;
         }
         String etag = etag(contentType, body);
-        response.putHeader(HttpHeaders.ETAG, etag).putHeader(HttpHeaders.VARY, VARY)
+        // keep what others vary on (CORS adds Origin)
+        String vary = response.headers().get(HttpHeaders.VARY);
+        response.putHeader(HttpHeaders.ETAG, etag).putHeader(HttpHeaders.VARY, vary == null ? VARY : vary + ", " + VARY)
                 .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl(ctx, status, freshUntil));
         if (status == 200 && matches(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatusCode(304).end();
