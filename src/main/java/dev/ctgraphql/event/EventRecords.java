@@ -13,7 +13,7 @@ import dev.ctgraphql.upstream.UploadReader;
 
 /**
  * Reads {@link EventInput}s from JSON into CleverTap's event record
- * {@code {"type":"event","identity"|"objectId","ts","evtName","evtData"}}, checked against CleverTap's limits as of
+ * {@code {"type":"event","identity"|"objectId"|"FBID"|"GPID","ts","evtName","evtData"}}, checked against CleverTap's limits as of
  * {@code now}. Not thread-safe: one per upload.
  */
 final class EventRecords implements UploadReader {
@@ -35,6 +35,8 @@ final class EventRecords implements UploadReader {
         out.writeStringField("type", "event");
         String identity = null;
         String objectId = null;
+        String fbid = null;
+        String gpid = null;
         String name = null;
         OffsetDateTime occurredAt = null;
         boolean withProperties = false;
@@ -45,6 +47,8 @@ final class EventRecords implements UploadReader {
             switch (field) {
                 case "identity" -> identity = Fields.string(parser, where, field);
                 case "objectId" -> objectId = Fields.id(parser, where, field);
+                case "fbid" -> fbid = Fields.string(parser, where, field);
+                case "gpid" -> gpid = Fields.string(parser, where, field);
                 case "name" -> name = Fields.string(parser, where, field);
                 case "occurredAt" -> occurredAt = Fields.dateTime(parser, where, field);
                 case "properties" -> {
@@ -62,15 +66,12 @@ final class EventRecords implements UploadReader {
         if (name == null) {
             throw Fields.missing(where, "name");
         }
-        UploadChecks.Problem problem = problem(identity, objectId, name, occurredAt);
+        UploadChecks.Problem problem = problem(identity, objectId, fbid, gpid, name, occurredAt);
         if (problem != null || properties != null) {
             return Read.refused(problem != null ? problem : properties);
         }
-        if (identity != null) {
-            out.writeStringField("identity", identity);
-        } else {
-            out.writeStringField("objectId", objectId);
-        }
+        String key = UploadChecks.identityKey(identity, objectId, fbid);
+        out.writeStringField(key, identity != null ? identity : objectId != null ? objectId : fbid != null ? fbid : gpid);
         if (occurredAt != null) {
             out.writeNumberField("ts", occurredAt.toEpochSecond());
         }
@@ -85,8 +86,9 @@ final class EventRecords implements UploadReader {
     }
 
     /** Why this event cannot be sent (with CleverTap's code), or null. */
-    private UploadChecks.Problem problem(String identity, String objectId, String name, OffsetDateTime occurredAt) {
-        UploadChecks.Problem identityProblem = UploadChecks.identity(identity, objectId);
+    private UploadChecks.Problem problem(String identity, String objectId, String fbid, String gpid, String name,
+            OffsetDateTime occurredAt) {
+        UploadChecks.Problem identityProblem = UploadChecks.identity(identity, objectId, fbid, gpid);
         if (identityProblem != null) {
             return identityProblem;
         }

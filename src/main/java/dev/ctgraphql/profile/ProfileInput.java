@@ -10,7 +10,7 @@ import org.eclipse.microprofile.graphql.Input;
 
 /** One profile to create or update. */
 @Input("ProfileInput")
-@Description("A profile to create or update, identified by identity or objectId (one of them). Fields left out are "
+@Description("A profile to create or update, identified by one of identity, objectId, fbid or gpid. Fields left out are "
         + "left unchanged.")
 public record ProfileInput(
         @Description("Your identity for the user (creates the profile when unknown).") String identity,
@@ -24,5 +24,7 @@ public record ProfileInput(
         @Description("Whether the user may get push notifications (MSG-push).") Boolean pushOptIn,
         @Description("Whether the user may get SMS (MSG-sms).") Boolean smsOptIn,
         @Description("Whether the user may get WhatsApp messages (MSG-whatsapp).") Boolean whatsappOptIn,
-        @Description("Custom properties (at most 256 keys of up to 120 characters; strings up to 512 bytes).") JsonValue properties) {
+        @Description("Custom properties (at most 256 keys of up to 120 characters; strings up to 512 bytes).") JsonValue properties,
+        @Description("The user's Facebook id, instead of identity or objectId.") String fbid,
+        @Description("The user's Google Plus id, instead of identity or objectId.") String gpid) {
 }

@@ -17,7 +17,7 @@ import dev.ctgraphql.upstream.UploadReader;
 
 /**
  * Reads {@link ProfileInput}s from JSON into CleverTap's profile record
- * {@code {"type":"profile","identity"|"objectId","profileData":{...}}} with the reserved keys Name, Email, Phone,
+ * {@code {"type":"profile","identity"|"objectId"|"FBID"|"GPID","profileData":{...}}} with the reserved keys Name, Email, Phone,
  * Gender, DOB ({@code $D_<epoch seconds>} at midnight in the project's zone) and MSG-*; typed fields win over custom
  * properties of the same name.
  */
@@ -41,6 +41,8 @@ final class ProfileRecords implements UploadReader {
         Fields.requireObject(parser, where, TYPE);
         String identity = null;
         String objectId = null;
+        String fbid = null;
+        String gpid = null;
         String name = null;
         String email = null;
         String phone = null;
@@ -54,6 +56,8 @@ final class ProfileRecords implements UploadReader {
             switch (field) {
                 case "identity" -> identity = Fields.string(parser, where, field);
                 case "objectId" -> objectId = Fields.id(parser, where, field);
+                case "fbid" -> fbid = Fields.string(parser, where, field);
+                case "gpid" -> gpid = Fields.string(parser, where, field);
                 case "name" -> name = Fields.string(parser, where, field);
                 case "email" -> email = Fields.string(parser, where, field);
                 case "phone" -> phone = Fields.string(parser, where, field);
@@ -67,18 +71,15 @@ final class ProfileRecords implements UploadReader {
                 default -> throw Fields.unknown(where, field, TYPE);
             }
         }
-        UploadChecks.Problem problem = problem(identity, objectId, name, email, phone, dateOfBirth, properties);
+        UploadChecks.Problem problem = problem(identity, objectId, fbid, gpid, name, email, phone, dateOfBirth, properties);
         if (problem != null) {
             return Read.refused(problem);
         }
         JsonGenerator out = output.start();
         out.writeStartObject();
         out.writeStringField("type", "profile");
-        if (identity != null) {
-            out.writeStringField("identity", identity);
-        } else {
-            out.writeStringField("objectId", objectId);
-        }
+        String key = UploadChecks.identityKey(identity, objectId, fbid);
+        out.writeStringField(key, identity != null ? identity : objectId != null ? objectId : fbid != null ? fbid : gpid);
         out.writeObjectFieldStart("profileData");
         String[] typed = {"Name", name, "Email", email, "Phone", phone, "Gender", gender == null ? null : gender.wire(),
                 "DOB", dateOfBirth == null ? null : "$D_" + dateOfBirth.atStartOfDay(zone).toEpochSecond()};
@@ -108,9 +109,10 @@ final class ProfileRecords implements UploadReader {
     }
 
     /** Why this profile cannot be sent (with CleverTap's code), or null. */
-    private UploadChecks.Problem problem(String identity, String objectId, String name, String email, String phone,
+    private UploadChecks.Problem problem(String identity, String objectId, String fbid, String gpid, String name, String email,
+            String phone,
             LocalDate dateOfBirth, JsonNode properties) {
-        UploadChecks.Problem identityProblem = UploadChecks.identity(identity, objectId);
+        UploadChecks.Problem identityProblem = UploadChecks.identity(identity, objectId, fbid, gpid);
         if (identityProblem != null) {
             return identityProblem;
         }

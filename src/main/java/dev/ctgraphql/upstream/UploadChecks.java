@@ -89,20 +89,29 @@ public final class UploadChecks {
         return null;
     }
 
-    /** Checks a record's identity: identity or objectId, not both, not blank (523 when missing). */
-    public static Problem identity(String identity, String objectId) {
-        if (identity == null && objectId == null) {
-            return new Problem(523, "identity or objectId is required");
+    /**
+     * Checks a record's identity: exactly one of identity, objectId, FBID and GPID (CleverTap's four identifiers), not
+     * blank (523 when missing).
+     */
+    public static Problem identity(String identity, String objectId, String fbid, String gpid) {
+        int given = (identity != null ? 1 : 0) + (objectId != null ? 1 : 0) + (fbid != null ? 1 : 0) + (gpid != null ? 1 : 0);
+        if (given == 0) {
+            return new Problem(523, "one of identity, objectId, fbid or gpid is required");
         }
-        if (identity != null && objectId != null) {
-            return new Problem(512, "give identity or objectId, not both");
+        if (given > 1) {
+            return new Problem(512, "give only one of identity, objectId, fbid and gpid");
         }
-        String value = identity != null ? identity : objectId;
+        String name = identity != null ? "identity" : objectId != null ? "objectId" : fbid != null ? "fbid" : "gpid";
+        String value = identity != null ? identity : objectId != null ? objectId : fbid != null ? fbid : gpid;
         if (value.isBlank() || value.length() > 1024) {
-            return new Problem(identity != null ? 523 : 526,
-                    (identity != null ? "identity" : "objectId") + " must not be empty");
+            return new Problem(objectId != null ? 526 : 523, name + " must not be empty");
         }
         return null;
+    }
+
+    /** CleverTap's key for the one identifier a checked record has: identity, objectId, FBID or GPID. */
+    public static String identityKey(String identity, String objectId, String fbid) {
+        return identity != null ? "identity" : objectId != null ? "objectId" : fbid != null ? "FBID" : "GPID";
     }
 
     /** Checks an event time: not before 2000 and not more than a day ahead (525 otherwise). */

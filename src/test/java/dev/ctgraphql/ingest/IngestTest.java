@@ -102,7 +102,7 @@ class IngestTest {
         assertLine(answer.get(3), 12, 400, "events[12].name: must be a string");
         assertLine(answer.get(4), 13, 400, "events[13].colour: is not a field of EventInput");
         assertLine(answer.get(5), 14, 400, "events[14]: must be a EventInput object");
-        assertLine(answer.get(6), 15, 523, "events[15].identity or objectId is required");
+        assertLine(answer.get(6), 15, 523, "events[15].one of identity, objectId, fbid or gpid is required");
         assertThat(answer.get(7).toString(),
                 equalTo("{\"summary\":{\"received\":2500,\"accepted\":2493,\"rejected\":7,\"unconfirmed\":0}}"));
         assertThat(store.eventCount(name), equalTo(2493L));
