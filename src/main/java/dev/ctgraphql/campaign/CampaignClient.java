@@ -25,6 +25,7 @@ import dev.ctgraphql.upstream.CleverTapBadInputException;
 import dev.ctgraphql.upstream.CleverTapCalls;
 import dev.ctgraphql.upstream.CleverTapConfig;
 import dev.ctgraphql.upstream.CleverTapDates;
+import dev.ctgraphql.upstream.CleverTapPaths;
 import dev.ctgraphql.upstream.CleverTapResponse;
 import dev.ctgraphql.upstream.CleverTapRestClients;
 import dev.ctgraphql.upstream.CleverTapUpstreamException;
@@ -39,12 +40,13 @@ import dev.ctgraphql.upstream.ResponseCache;
 @ApplicationScoped
 public class CampaignClient {
 
-    static final Endpoint LIST = Endpoint.read("campaign list", "POST", "/1/targets/list.json");
-    static final Endpoint RESULT = Endpoint.read("campaign report", "POST", "/1/targets/result.json");
-    static final Endpoint MESSAGE_REPORT = Endpoint.read("message report", "POST", "/1/message/report.json");
+    static final Endpoint LIST = Endpoint.read("campaign list", "POST", CleverTapPaths.CAMPAIGN_LIST);
+    static final Endpoint RESULT = Endpoint.read("campaign report", "POST", CleverTapPaths.CAMPAIGN_RESULT);
+    static final Endpoint MESSAGE_REPORT = Endpoint.read("message report", "POST", CleverTapPaths.MESSAGE_REPORT);
     /** Not retryable when the answer is lost: the campaign could be created twice. */
-    static final Endpoint CREATE = new Endpoint("campaign creation", "POST", "/1/targets/create.json", LimitClass.OTHER, false);
-    static final Endpoint STOP = Endpoint.read("campaign stop", "POST", "/1/targets/stop.json");
+    static final Endpoint CREATE = new Endpoint("campaign creation", "POST", CleverTapPaths.CAMPAIGN_CREATE, LimitClass.OTHER,
+            false);
+    static final Endpoint STOP = Endpoint.read("campaign stop", "POST", CleverTapPaths.CAMPAIGN_STOP);
     /** CleverTap allows 3 Create Campaign calls per second, on top of the concurrency limit. */
     static final double CREATES_PER_SECOND = 3;
 

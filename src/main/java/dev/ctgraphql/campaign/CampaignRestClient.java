@@ -12,37 +12,38 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.ctgraphql.upstream.CleverTapPaths;
+
 /**
  * CleverTap's campaign ("target") and message-report APIs. Built by {@code CleverTapRestClients}; answers are read as
  * text so that both the HTTP status and the body's status can be checked.
  */
-@Path("/1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 interface CampaignRestClient {
 
     /** Body {@code {"from":yyyyMMdd,"to":yyyyMMdd}}: API-created campaigns whose start lies in the range. */
     @POST
-    @Path("/targets/list.json")
+    @Path(CleverTapPaths.CAMPAIGN_LIST)
     Uni<RestResponse<String>> list(JsonNode range);
 
     /** Body {@code {"id":N}}: the campaign's report once it has completed. */
     @POST
-    @Path("/targets/result.json")
+    @Path(CleverTapPaths.CAMPAIGN_RESULT)
     Uni<RestResponse<String>> result(JsonNode id);
 
     /** Creates a campaign, or with {@code estimate_only} only estimates its reach. At most 3 per second. */
     @POST
-    @Path("/targets/create.json")
+    @Path(CleverTapPaths.CAMPAIGN_CREATE)
     Uni<RestResponse<String>> create(JsonNode campaign);
 
     /** Body {@code {"id":N}}: stops a scheduled or running campaign. */
     @POST
-    @Path("/targets/stop.json")
+    @Path(CleverTapPaths.CAMPAIGN_STOP)
     Uni<RestResponse<String>> stop(JsonNode id);
 
     /** Sent/viewed/clicked per message (all campaigns, dashboard ones included), optionally per day. */
     @POST
-    @Path("/message/report.json")
+    @Path(CleverTapPaths.MESSAGE_REPORT)
     Uni<RestResponse<String>> messageReport(JsonNode query);
 }

@@ -21,6 +21,7 @@ import dev.ctgraphql.graphql.JsonValues;
 import dev.ctgraphql.graphql.PageInfo;
 import dev.ctgraphql.upstream.CleverTapCalls;
 import dev.ctgraphql.upstream.CleverTapConfig;
+import dev.ctgraphql.upstream.CleverTapPaths;
 import dev.ctgraphql.upstream.CleverTapRestClients;
 import dev.ctgraphql.upstream.Endpoint;
 import dev.ctgraphql.upstream.ResponseCache;
@@ -39,9 +40,9 @@ import dev.ctgraphql.upstream.ResponseCache;
 @ApplicationScoped
 public class CatalogClient {
 
-    static final Endpoint SCHEMA = Endpoint.read("schema", "GET", "/getSchema");
-    static final Endpoint GROUPS = Endpoint.read("subscription groups", "GET", "/category-groups");
-    static final Endpoint CONTENT_BLOCKS = Endpoint.read("content blocks", "GET", "/v1/contentBlock/list");
+    static final Endpoint SCHEMA = Endpoint.read("schema", "GET", CleverTapPaths.SCHEMA);
+    static final Endpoint GROUPS = Endpoint.read("subscription groups", "GET", CleverTapPaths.CATEGORY_GROUPS);
+    static final Endpoint CONTENT_BLOCKS = Endpoint.read("content blocks", "GET", CleverTapPaths.CONTENT_BLOCKS);
 
     private static final String CATALOG = "catalog";
     private static final String BLOCKS = "content-blocks";

@@ -10,28 +10,29 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.ctgraphql.upstream.CleverTapPaths;
+
 /**
  * CleverTap's metadata APIs, none of which live under {@code /1} (reference §1.1, §5.9, §7): the event and profile
  * property schema, subscription groups and content blocks. Built by {@code CleverTapRestClients}; answers are read as
  * text so that both the HTTP status and the body's status can be checked. Sent with GET and no body, so without a
  * Content-Type, as the newest docs ask for GET calls.
  */
-@Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 interface CatalogRestClient {
 
     /** {@code type=events} or {@code type=userProperties}. */
     @GET
-    @Path("getSchema")
+    @Path(CleverTapPaths.SCHEMA)
     Uni<RestResponse<String>> schema(@QueryParam("type") String type);
 
     @GET
-    @Path("category-groups")
+    @Path(CleverTapPaths.CATEGORY_GROUPS)
     Uni<RestResponse<String>> categoryGroups();
 
     /** One page; {@code updatedFrom}/{@code updatedTo} are ISO date-times with milliseconds, null to leave out. */
     @GET
-    @Path("v1/contentBlock/list")
+    @Path(CleverTapPaths.CONTENT_BLOCKS)
     Uni<RestResponse<String>> contentBlocks(@QueryParam("pageNumber") int pageNumber, @QueryParam("pageSize") int pageSize,
             @QueryParam("updatedFrom") String updatedFrom, @QueryParam("updatedTo") String updatedTo);
 }

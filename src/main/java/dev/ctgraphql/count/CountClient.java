@@ -24,6 +24,7 @@ import dev.ctgraphql.graphql.GraphQLLong;
 import dev.ctgraphql.upstream.AsyncQueries;
 import dev.ctgraphql.upstream.CleverTapBadInputException;
 import dev.ctgraphql.upstream.CleverTapCalls;
+import dev.ctgraphql.upstream.CleverTapPaths;
 import dev.ctgraphql.upstream.CleverTapRestClients;
 import dev.ctgraphql.upstream.CleverTapUnavailableException;
 import dev.ctgraphql.upstream.CqlQuery;
@@ -38,15 +39,15 @@ import dev.ctgraphql.upstream.ResponseCache;
 @ApplicationScoped
 public class CountClient {
 
-    static final Endpoint EVENT_COUNT = Endpoint.read("event count", "POST", "/1/counts/events.json");
-    static final Endpoint EVENT_COUNT_POLL = Endpoint.read("event count", "GET", "/1/counts/events.json");
-    static final Endpoint PROFILE_COUNT = Endpoint.read("profile count", "POST", "/1/counts/profiles.json");
-    static final Endpoint PROFILE_COUNT_POLL = Endpoint.read("profile count", "GET", "/1/counts/profiles.json");
-    static final Endpoint TREND = Endpoint.read("trend", "POST", "/1/counts/trends.json");
-    static final Endpoint TREND_POLL = Endpoint.read("trend", "GET", "/1/counts/trends.json");
-    static final Endpoint TOP = Endpoint.read("top values", "POST", "/1/counts/top.json");
-    static final Endpoint TOP_POLL = Endpoint.read("top values", "GET", "/1/counts/top.json");
-    static final Endpoint REALTIME = Endpoint.read("real-time count", "POST", "/1/now.json");
+    static final Endpoint EVENT_COUNT = Endpoint.read("event count", "POST", CleverTapPaths.COUNT_EVENTS);
+    static final Endpoint EVENT_COUNT_POLL = Endpoint.read("event count", "GET", CleverTapPaths.COUNT_EVENTS);
+    static final Endpoint PROFILE_COUNT = Endpoint.read("profile count", "POST", CleverTapPaths.COUNT_PROFILES);
+    static final Endpoint PROFILE_COUNT_POLL = Endpoint.read("profile count", "GET", CleverTapPaths.COUNT_PROFILES);
+    static final Endpoint TREND = Endpoint.read("trend", "POST", CleverTapPaths.COUNT_TRENDS);
+    static final Endpoint TREND_POLL = Endpoint.read("trend", "GET", CleverTapPaths.COUNT_TRENDS);
+    static final Endpoint TOP = Endpoint.read("top values", "POST", CleverTapPaths.COUNT_TOP);
+    static final Endpoint TOP_POLL = Endpoint.read("top values", "GET", CleverTapPaths.COUNT_TOP);
+    static final Endpoint REALTIME = Endpoint.read("real-time count", "POST", CleverTapPaths.NOW);
 
     private static final String COUNTS = "counts";
     private static final String REALTIME_CACHE = "realtime";

@@ -14,48 +14,49 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.ctgraphql.upstream.CleverTapPaths;
+
 /**
  * CleverTap's count, trend, top-value and real-time APIs. Built by {@code CleverTapRestClients}; answers are read as
  * text so that both the HTTP status and the body's status can be checked.
  */
-@Path("/1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 interface CountRestClient {
 
     @POST
-    @Path("/counts/events.json")
+    @Path(CleverTapPaths.COUNT_EVENTS)
     Uni<RestResponse<String>> eventCount(JsonNode query);
 
     @GET
-    @Path("/counts/events.json")
+    @Path(CleverTapPaths.COUNT_EVENTS)
     Uni<RestResponse<String>> eventCountResult(@QueryParam("req_id") long requestId);
 
     @POST
-    @Path("/counts/profiles.json")
+    @Path(CleverTapPaths.COUNT_PROFILES)
     Uni<RestResponse<String>> profileCount(JsonNode query);
 
     @GET
-    @Path("/counts/profiles.json")
+    @Path(CleverTapPaths.COUNT_PROFILES)
     Uni<RestResponse<String>> profileCountResult(@QueryParam("req_id") long requestId);
 
     @POST
-    @Path("/counts/trends.json")
+    @Path(CleverTapPaths.COUNT_TRENDS)
     Uni<RestResponse<String>> trend(JsonNode query);
 
     @GET
-    @Path("/counts/trends.json")
+    @Path(CleverTapPaths.COUNT_TRENDS)
     Uni<RestResponse<String>> trendResult(@QueryParam("req_id") long requestId);
 
     @POST
-    @Path("/counts/top.json")
+    @Path(CleverTapPaths.COUNT_TOP)
     Uni<RestResponse<String>> top(JsonNode query);
 
     @GET
-    @Path("/counts/top.json")
+    @Path(CleverTapPaths.COUNT_TOP)
     Uni<RestResponse<String>> topResult(@QueryParam("req_id") long requestId);
 
     @POST
-    @Path("/now.json")
+    @Path(CleverTapPaths.NOW)
     Uni<RestResponse<String>> realtime(JsonNode body);
 }

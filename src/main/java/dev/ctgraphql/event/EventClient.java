@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import dev.ctgraphql.graphql.PageInfo;
 import dev.ctgraphql.profile.ProfileClient;
 import dev.ctgraphql.upstream.CleverTapConfig;
+import dev.ctgraphql.upstream.CleverTapPaths;
 import dev.ctgraphql.upstream.CleverTapRestClients;
 import dev.ctgraphql.upstream.CqlQuery;
 import dev.ctgraphql.upstream.CursorPager;
@@ -32,10 +33,10 @@ import dev.ctgraphql.upstream.Uploads;
 @ApplicationScoped
 public class EventClient {
 
-    static final Endpoint OPEN = Endpoint.read("event export", "POST", "/1/events.json");
-    static final Endpoint PAGE = Endpoint.read("event export", "GET", "/1/events.json");
+    static final Endpoint OPEN = Endpoint.read("event export", "POST", CleverTapPaths.EVENTS);
+    static final Endpoint PAGE = Endpoint.read("event export", "GET", CleverTapPaths.EVENTS);
     /** Not retryable when the answer is lost: CleverTap would store the events twice. */
-    static final Endpoint UPLOAD = new Endpoint("event upload", "POST", "/1/upload", LimitClass.UPLOAD, false);
+    static final Endpoint UPLOAD = new Endpoint("event upload", "POST", CleverTapPaths.UPLOAD, LimitClass.UPLOAD, false);
     /** CleverTap's maximum records per upload request. */
     static final int CHUNK = 1000;
 

@@ -25,6 +25,7 @@ import dev.ctgraphql.upstream.CleverTapBadInputException;
 import dev.ctgraphql.upstream.CleverTapCalls;
 import dev.ctgraphql.upstream.CleverTapConfig;
 import dev.ctgraphql.upstream.CleverTapCredentials;
+import dev.ctgraphql.upstream.CleverTapPaths;
 import dev.ctgraphql.upstream.CleverTapRestClients;
 import dev.ctgraphql.upstream.CleverTapUnavailableException;
 import dev.ctgraphql.upstream.CleverTapUpstreamException;
@@ -48,13 +49,13 @@ public class MessageClient {
 
     private static final Logger LOG = Logger.getLogger(MessageClient.class);
 
-    static final Endpoint SEND = new Endpoint("message send", "POST", "/1/send/{channel}.json", LimitClass.OTHER, false);
-    static final Endpoint TRIGGER = new Endpoint("external trigger", "POST", "/1/send/externaltrigger.json",
+    static final Endpoint SEND = new Endpoint("message send", "POST", CleverTapPaths.SEND, LimitClass.OTHER, false);
+    static final Endpoint TRIGGER = new Endpoint("external trigger", "POST", CleverTapPaths.EXTERNAL_TRIGGER,
             LimitClass.OTHER, false);
-    static final Endpoint TRIGGER_MANY = new Endpoint("external trigger", "POST", "/2/send/externaltrigger.json",
+    static final Endpoint TRIGGER_MANY = new Endpoint("external trigger", "POST", CleverTapPaths.EXTERNAL_TRIGGER_MANY,
             LimitClass.OTHER, false);
-    static final Endpoint LIST_URL = Endpoint.read("custom list upload URL", "POST", "/get_custom_list_segment_url");
-    static final Endpoint LIST_DONE = new Endpoint("custom list completion", "POST", "/upload_custom_list_segment_completed",
+    static final Endpoint LIST_URL = Endpoint.read("custom list upload URL", "POST", CleverTapPaths.CUSTOM_LIST_URL);
+    static final Endpoint LIST_DONE = new Endpoint("custom list completion", "POST", CleverTapPaths.CUSTOM_LIST_COMPLETED,
             LimitClass.OTHER, false);
 
     private final CleverTapRestClients clients;

@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import dev.ctgraphql.graphql.JsonValues;
 import dev.ctgraphql.upstream.CleverTapConfig;
 import dev.ctgraphql.upstream.CleverTapDates;
+import dev.ctgraphql.upstream.CleverTapPaths;
 import dev.ctgraphql.upstream.CleverTapRestClients;
 import dev.ctgraphql.upstream.CqlQuery;
 import dev.ctgraphql.upstream.CursorPager;
@@ -31,8 +32,8 @@ import dev.ctgraphql.upstream.ResponseCache;
 @ApplicationScoped
 class ProfileActivityClient {
 
-    static final Endpoint OPEN = Endpoint.read("event export", "POST", "/1/events.json");
-    static final Endpoint PAGE = Endpoint.read("event export", "GET", "/1/events.json");
+    static final Endpoint OPEN = Endpoint.read("event export", "POST", CleverTapPaths.EVENTS);
+    static final Endpoint PAGE = Endpoint.read("event export", "GET", CleverTapPaths.EVENTS);
     /** How many of the user's most recent event names are exported for one timeline. */
     static final int EVENT_NAMES = 5;
     /** Records read per event name (one page). */

@@ -18,6 +18,7 @@ import dev.ctgraphql.graphql.PageInfo;
 import dev.ctgraphql.upstream.CleverTapCalls;
 import dev.ctgraphql.upstream.CleverTapConfig;
 import dev.ctgraphql.upstream.CleverTapNotFoundException;
+import dev.ctgraphql.upstream.CleverTapPaths;
 import dev.ctgraphql.upstream.CleverTapRestClients;
 import dev.ctgraphql.upstream.CleverTapUpstreamException;
 import dev.ctgraphql.upstream.CqlQuery;
@@ -36,18 +37,20 @@ import dev.ctgraphql.upstream.Uploads;
 @ApplicationScoped
 public class ProfileClient {
 
-    static final Endpoint PROFILE = Endpoint.read("profile", "GET", "/1/profile.json");
-    static final Endpoint OPEN = Endpoint.read("profile export", "POST", "/1/profiles.json");
-    static final Endpoint PAGE = Endpoint.read("profile export", "GET", "/1/profiles.json");
+    static final Endpoint PROFILE = Endpoint.read("profile", "GET", CleverTapPaths.PROFILE);
+    static final Endpoint OPEN = Endpoint.read("profile export", "POST", CleverTapPaths.PROFILES);
+    static final Endpoint PAGE = Endpoint.read("profile export", "GET", CleverTapPaths.PROFILES);
     /** Profile and token uploads are upserts: sending one again is harmless, so a lost answer may be retried. */
-    static final Endpoint PROFILE_UPLOAD = new Endpoint("profile upload", "POST", "/1/upload", LimitClass.UPLOAD, true);
-    static final Endpoint TOKEN_UPLOAD = new Endpoint("device token upload", "POST", "/1/upload", LimitClass.UPLOAD, true);
-    static final Endpoint DELETE = Endpoint.read("profile deletion", "POST", "/1/delete/profiles.json");
+    static final Endpoint PROFILE_UPLOAD = new Endpoint("profile upload", "POST", CleverTapPaths.UPLOAD, LimitClass.UPLOAD,
+            true);
+    static final Endpoint TOKEN_UPLOAD = new Endpoint("device token upload", "POST", CleverTapPaths.UPLOAD, LimitClass.UPLOAD,
+            true);
+    static final Endpoint DELETE = Endpoint.read("profile deletion", "POST", CleverTapPaths.DELETE_PROFILES);
     /** Demerging the same identities again changes nothing, so a lost answer may be retried. */
-    static final Endpoint DEMERGE = Endpoint.read("profile demerge", "POST", "/1/demerge/profiles.json");
+    static final Endpoint DEMERGE = Endpoint.read("profile demerge", "POST", CleverTapPaths.DEMERGE_PROFILES);
     /** Setting a subscription state again changes nothing; limited as "other" calls (3 at a time), not as uploads. */
-    static final Endpoint SUBSCRIBE = Endpoint.read("subscription change", "POST", "/1/subscribe");
-    static final Endpoint DISASSOCIATE = Endpoint.read("phone disassociation", "POST", "/1/disassociate");
+    static final Endpoint SUBSCRIBE = Endpoint.read("subscription change", "POST", CleverTapPaths.SUBSCRIBE);
+    static final Endpoint DISASSOCIATE = Endpoint.read("phone disassociation", "POST", CleverTapPaths.DISASSOCIATE);
     /** CleverTap's maximum records per subscribe or disassociate request, and identities per demerge request. */
     static final int SUBSCRIBE_CHUNK = 1000;
     static final int DEMERGE_CHUNK = 100;

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.ctgraphql.graphql.JsonValues;
 import dev.ctgraphql.upstream.CleverTapBadInputException;
+import dev.ctgraphql.upstream.CleverTapPaths;
 import dev.ctgraphql.upstream.Endpoint;
 import dev.ctgraphql.upstream.LimitClass;
 
@@ -91,7 +92,7 @@ record ProxyRequest(HttpMethod method, String path, Map<String, String> query, J
      * retryable: only answers that mean CleverTap did not act (429, 503, no connection) are sent again.
      */
     Endpoint endpoint() {
-        LimitClass limit = path.startsWith("/1/upload") ? LimitClass.UPLOAD : LimitClass.OTHER;
+        LimitClass limit = path.startsWith(CleverTapPaths.UPLOAD) ? LimitClass.UPLOAD : LimitClass.OTHER;
         return new Endpoint("raw proxy", method.name(), "/(raw)", limit, false);
     }
 

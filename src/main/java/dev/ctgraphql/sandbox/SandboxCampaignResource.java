@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
+import dev.ctgraphql.upstream.CleverTapPaths;
+
 /** CleverTap's campaign APIs ({@code /1/targets/create|list|result|stop.json}) and Message Reports ({@code /1/message/report.json}). */
 @Path(SandboxGate.PREFIX)
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,31 +30,31 @@ public class SandboxCampaignResource {
     }
 
     @POST
-    @Path("1/targets/list.json")
+    @Path(CleverTapPaths.CAMPAIGN_LIST)
     public Uni<Response> list(@Context HttpServerRequest request, String body) {
         return serve(request, body, json -> SandboxJson.ok(campaigns.list(json)));
     }
 
     @POST
-    @Path("1/targets/result.json")
+    @Path(CleverTapPaths.CAMPAIGN_RESULT)
     public Uni<Response> result(@Context HttpServerRequest request, String body) {
         return serve(request, body, campaigns::result);
     }
 
     @POST
-    @Path("1/targets/stop.json")
+    @Path(CleverTapPaths.CAMPAIGN_STOP)
     public Uni<Response> stop(@Context HttpServerRequest request, String body) {
         return serve(request, body, json -> SandboxJson.ok(campaigns.stop(json)));
     }
 
     @POST
-    @Path("1/targets/create.json")
+    @Path(CleverTapPaths.CAMPAIGN_CREATE)
     public Uni<Response> create(@Context HttpServerRequest request, String body) {
         return serve(request, body, json -> SandboxJson.ok(campaigns.create(json)));
     }
 
     @POST
-    @Path("1/message/report.json")
+    @Path(CleverTapPaths.MESSAGE_REPORT)
     public Uni<Response> report(@Context HttpServerRequest request, String body) {
         return serve(request, body, json -> SandboxJson.ok(campaigns.report(json)));
     }

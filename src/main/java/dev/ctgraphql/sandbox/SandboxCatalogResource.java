@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
+import dev.ctgraphql.upstream.CleverTapPaths;
+
 /** CleverTap's metadata APIs outside {@code /1}: schema, subscription groups, content blocks; see {@link SandboxCatalog}. */
 @Path(SandboxGate.PREFIX)
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,19 +27,19 @@ public class SandboxCatalogResource {
     }
 
     @GET
-    @Path("getSchema")
+    @Path(CleverTapPaths.SCHEMA)
     public Uni<Response> schema(@Context HttpServerRequest request, @QueryParam("type") String type) {
         return gate.serve(request, SandboxLimits.Kind.OTHER, () -> SandboxJson.ok(catalog.schema(type)));
     }
 
     @GET
-    @Path("category-groups")
+    @Path(CleverTapPaths.CATEGORY_GROUPS)
     public Uni<Response> categoryGroups(@Context HttpServerRequest request) {
         return gate.serve(request, SandboxLimits.Kind.OTHER, () -> SandboxJson.ok(catalog.categoryGroups()));
     }
 
     @GET
-    @Path("v1/contentBlock/list")
+    @Path(CleverTapPaths.CONTENT_BLOCKS)
     public Uni<Response> contentBlocks(@Context HttpServerRequest request, @QueryParam("pageNumber") String pageNumber,
             @QueryParam("pageSize") String pageSize, @QueryParam("updatedFrom") String updatedFrom,
             @QueryParam("updatedTo") String updatedTo) {

@@ -18,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 import dev.ctgraphql.upstream.CleverTapConfig;
+import dev.ctgraphql.upstream.CleverTapPaths;
 
 /**
  * CleverTap's counts ({@code /1/counts/events|profiles|trends|top.json}, asynchronous: POST the query, then GET or POST
@@ -69,7 +70,7 @@ public class SandboxCountResource {
     }
 
     @POST
-    @Path("1/now.json")
+    @Path(CleverTapPaths.NOW)
     public Uni<Response> now(@Context HttpServerRequest request, String body) {
         return gate.serve(request, SandboxLimits.Kind.OTHER, () -> {
             ObjectNode flags = SandboxJson.parseObjectOrEmpty(body);

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
+import dev.ctgraphql.upstream.CleverTapPaths;
+
 /**
  * CleverTap's Get Events ({@code /1/events.json}) and Get Profiles ({@code /1/profiles.json}): POST a CQL query to
  * open a cursor, then GET (or POST) with {@code ?cursor=} page by page. The legacy {@code GET ?query=<json>} form opens
@@ -33,7 +35,7 @@ public class SandboxExportResource {
     }
 
     @POST
-    @Path("1/events.json")
+    @Path(CleverTapPaths.EVENTS)
     public Uni<Response> postEvents(@Context HttpServerRequest request, @QueryParam("batch_size") String batchSize,
             @QueryParam("app") String app, @QueryParam("events") String events, @QueryParam("profile") String profile,
             String body) {
@@ -41,14 +43,14 @@ public class SandboxExportResource {
     }
 
     @GET
-    @Path("1/events.json")
+    @Path(CleverTapPaths.EVENTS)
     public Uni<Response> getEvents(@Context HttpServerRequest request, @QueryParam("batch_size") String batchSize,
             @QueryParam("app") String app, @QueryParam("events") String events, @QueryParam("profile") String profile) {
         return get(SandboxExports.EVENTS, request, batchSize, flags(app, events, profile));
     }
 
     @POST
-    @Path("1/profiles.json")
+    @Path(CleverTapPaths.PROFILES)
     public Uni<Response> postProfiles(@Context HttpServerRequest request, @QueryParam("batch_size") String batchSize,
             @QueryParam("app") String app, @QueryParam("events") String events, @QueryParam("profile") String profile,
             String body) {
@@ -56,7 +58,7 @@ public class SandboxExportResource {
     }
 
     @GET
-    @Path("1/profiles.json")
+    @Path(CleverTapPaths.PROFILES)
     public Uni<Response> getProfiles(@Context HttpServerRequest request, @QueryParam("batch_size") String batchSize,
             @QueryParam("app") String app, @QueryParam("events") String events, @QueryParam("profile") String profile) {
         return get(SandboxExports.PROFILES, request, batchSize, flags(app, events, profile));

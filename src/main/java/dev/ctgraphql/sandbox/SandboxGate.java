@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpServerRequest;
 
 import dev.ctgraphql.upstream.CleverTapConfig;
 import dev.ctgraphql.upstream.CleverTapCredentials;
+import dev.ctgraphql.upstream.CleverTapPaths;
 
 /**
  * What every sandbox request goes through, in CleverTap's order: counted, authenticated, admitted under the concurrency
@@ -28,10 +29,11 @@ class SandboxGate {
     static final String PREFIX = "/sandbox";
 
     private static final Logger LOG = Logger.getLogger(SandboxGate.class);
-    private static final Set<String> KNOWN_PATHS = Set.of("/1/upload", "/1/events.json", "/1/profiles.json",
-            "/1/profile.json", "/1/delete/profiles.json", "/1/counts/events.json", "/1/counts/profiles.json",
-            "/1/counts/trends.json", "/1/counts/top.json", "/1/now.json", "/1/targets/list.json", "/1/targets/result.json",
-            "/1/targets/stop.json", "/1/targets/create.json", "/1/message/report.json");
+    private static final Set<String> KNOWN_PATHS = Set.of(CleverTapPaths.UPLOAD, CleverTapPaths.EVENTS, CleverTapPaths.PROFILES,
+            CleverTapPaths.PROFILE, CleverTapPaths.DELETE_PROFILES, CleverTapPaths.COUNT_EVENTS, CleverTapPaths.COUNT_PROFILES,
+            CleverTapPaths.COUNT_TRENDS, CleverTapPaths.COUNT_TOP, CleverTapPaths.NOW, CleverTapPaths.CAMPAIGN_LIST,
+            CleverTapPaths.CAMPAIGN_RESULT,
+            CleverTapPaths.CAMPAIGN_STOP, CleverTapPaths.CAMPAIGN_CREATE, CleverTapPaths.MESSAGE_REPORT);
 
     private final CleverTapConfig config;
     private final CleverTapCredentials credentials;

@@ -21,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 import dev.ctgraphql.upstream.CleverTapCredentials;
+import dev.ctgraphql.upstream.CleverTapPaths;
 
 /**
  * CleverTap's profile-management, messaging, External Trigger and custom-list calls, and the storage side of the
@@ -41,31 +42,31 @@ public class SandboxMessagingResource {
     }
 
     @POST
-    @Path("1/demerge/profiles.json")
+    @Path(CleverTapPaths.DEMERGE_PROFILES)
     public Uni<Response> demerge(@Context HttpServerRequest request, String body) {
         return serve(request, body, messaging::demerge);
     }
 
     @POST
-    @Path("1/subscribe")
+    @Path(CleverTapPaths.SUBSCRIBE)
     public Uni<Response> subscribe(@Context HttpServerRequest request, String body) {
         return serve(request, body, messaging::subscribe);
     }
 
     @POST
-    @Path("1/disassociate")
+    @Path(CleverTapPaths.DISASSOCIATE)
     public Uni<Response> disassociate(@Context HttpServerRequest request, String body) {
         return serve(request, body, messaging::disassociate);
     }
 
     @POST
-    @Path("1/send/externaltrigger.json")
+    @Path(CleverTapPaths.EXTERNAL_TRIGGER)
     public Uni<Response> trigger(@Context HttpServerRequest request, String body) {
         return serve(request, body, messaging::trigger);
     }
 
     @POST
-    @Path("2/send/externaltrigger.json")
+    @Path(CleverTapPaths.EXTERNAL_TRIGGER_MANY)
     public Uni<Response> triggerMany(@Context HttpServerRequest request, String body) {
         if (gate.enabled() && !tokenMatches(request.getHeader("X-CleverTap-Token"))) {
             return gate.serve(request, SandboxLimits.Kind.OTHER,
@@ -75,20 +76,20 @@ public class SandboxMessagingResource {
     }
 
     @POST
-    @Path("1/send/{channel}.json")
+    @Path(CleverTapPaths.SEND)
     public Uni<Response> send(@Context HttpServerRequest request, @PathParam("channel") String channel, String body) {
         return serve(request, body, json -> messaging.send(channel, json));
     }
 
     @POST
-    @Path("get_custom_list_segment_url")
+    @Path(CleverTapPaths.CUSTOM_LIST_URL)
     public Uni<Response> customListUrl(@Context HttpServerRequest request) {
         String base = request.scheme() + "://" + request.authority();
         return gate.serve(request, SandboxLimits.Kind.OTHER, () -> SandboxJson.ok(messaging.customListUrl(base)));
     }
 
     @POST
-    @Path("upload_custom_list_segment_completed")
+    @Path(CleverTapPaths.CUSTOM_LIST_COMPLETED)
     public Uni<Response> customListCompleted(@Context HttpServerRequest request, String body) {
         return serve(request, body, messaging::customListCompleted);
     }

@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
+import dev.ctgraphql.upstream.CleverTapPaths;
+
 /** CleverTap's Get Profile by id ({@code GET /1/profile.json}) and Delete Profiles ({@code POST /1/delete/profiles.json}). */
 @Path(SandboxGate.PREFIX)
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,7 +39,7 @@ public class SandboxProfileResource {
 
     /** Exactly one of identity, email, objectId; answers {@code {"status":"success","record":{...}}} or a 404. */
     @GET
-    @Path("1/profile.json")
+    @Path(CleverTapPaths.PROFILE)
     public Uni<Response> profile(@Context HttpServerRequest request, @QueryParam("identity") String identity,
             @QueryParam("email") String email, @QueryParam("objectId") String objectId) {
         return gate.serve(request, SandboxLimits.Kind.OTHER, () -> {
@@ -62,7 +64,7 @@ public class SandboxProfileResource {
 
     /** {@code {"identity": "x" | [...]}} or {@code {"guid": "x" | [...]}}, never both, at most 100 values. */
     @POST
-    @Path("1/delete/profiles.json")
+    @Path(CleverTapPaths.DELETE_PROFILES)
     public Uni<Response> delete(@Context HttpServerRequest request, String body) {
         return gate.serve(request, SandboxLimits.Kind.OTHER, () -> {
             ObjectNode json = SandboxJson.parseObject(body);

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
+import dev.ctgraphql.upstream.CleverTapPaths;
+
 /** CleverTap's API segments ({@code /api/createSegment}, {@code /api/updateSegment}), see {@link SandboxSegments}. */
 @Path(SandboxGate.PREFIX)
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,13 +30,13 @@ public class SandboxSegmentResource {
     }
 
     @POST
-    @Path("api/createSegment")
+    @Path(CleverTapPaths.SEGMENT_CREATE)
     public Uni<Response> create(@Context HttpServerRequest request, String body) {
         return serve(request, body, json -> SandboxJson.ok(segments.create(json)));
     }
 
     @POST
-    @Path("api/updateSegment")
+    @Path(CleverTapPaths.SEGMENT_UPDATE)
     public Uni<Response> update(@Context HttpServerRequest request, String body) {
         return serve(request, body, json -> SandboxJson.ok(segments.update(json)));
     }

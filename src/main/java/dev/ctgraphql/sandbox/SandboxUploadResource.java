@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
+import dev.ctgraphql.upstream.CleverTapPaths;
+
 /**
  * CleverTap's {@code POST /1/upload}: events, profiles and device tokens, answered per record (or, with the
  * stored-then-fail fault, stored and then answered 500).
@@ -32,7 +34,7 @@ public class SandboxUploadResource {
     }
 
     @POST
-    @Path("1/upload")
+    @Path(CleverTapPaths.UPLOAD)
     public Uni<Response> upload(@Context HttpServerRequest request, @QueryParam("dryRun") String dryRun, String body) {
         return gate.serve(request, SandboxLimits.Kind.UPLOAD, () -> {
             Response answer = SandboxJson.ok(store.upload(SandboxJson.parseObject(body), SandboxJson.flag(dryRun, false)));

@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.ctgraphql.upstream.CleverTapCalls;
 import dev.ctgraphql.upstream.CleverTapException;
+import dev.ctgraphql.upstream.CleverTapPaths;
 import dev.ctgraphql.upstream.CleverTapRestClients;
 import dev.ctgraphql.upstream.Endpoint;
 import dev.ctgraphql.upstream.LimitClass;
@@ -29,9 +30,11 @@ import dev.ctgraphql.upstream.LimitClass;
 class SegmentClient {
 
     /** Not retryable when the answer is lost: a retry would find the id taken. */
-    static final Endpoint CREATE = new Endpoint("segment creation", "POST", "/api/createSegment", LimitClass.OTHER, false);
+    static final Endpoint CREATE = new Endpoint("segment creation", "POST", CleverTapPaths.SEGMENT_CREATE, LimitClass.OTHER,
+            false);
     /** Adding or removing the same member twice changes nothing, so a lost answer may be retried. */
-    static final Endpoint UPDATE = new Endpoint("segment update", "POST", "/api/updateSegment", LimitClass.OTHER, true);
+    static final Endpoint UPDATE = new Endpoint("segment update", "POST", CleverTapPaths.SEGMENT_UPDATE, LimitClass.OTHER,
+            true);
     /** Members changed per request: CleverTap takes at most 100 profiles per request (reference, segment limits). */
     static final int CHUNK = 100;
 

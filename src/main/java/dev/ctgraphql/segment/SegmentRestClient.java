@@ -12,21 +12,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.ctgraphql.upstream.CleverTapPaths;
+
 /**
  * CleverTap's API segments (private beta; reference §7), which live under {@code /api}, not {@code /1}. Built by
  * {@code CleverTapRestClients}; answers are read as text so that both the HTTP status and the body's status are checked.
  */
-@Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 interface SegmentRestClient {
 
     @POST
-    @Path("/createSegment")
+    @Path(CleverTapPaths.SEGMENT_CREATE)
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<RestResponse<String>> create(JsonNode body);
 
     @POST
-    @Path("/updateSegment")
+    @Path(CleverTapPaths.SEGMENT_UPDATE)
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<RestResponse<String>> update(JsonNode body);
 }
