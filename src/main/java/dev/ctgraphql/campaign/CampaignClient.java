@@ -21,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.ctgraphql.graphql.GraphQLLong;
 import dev.ctgraphql.upstream.AccountLimiter;
+import dev.ctgraphql.upstream.CacheKey;
 import dev.ctgraphql.upstream.CleverTapBadInputException;
 import dev.ctgraphql.upstream.CleverTapCalls;
 import dev.ctgraphql.upstream.CleverTapConfig;
@@ -137,15 +138,16 @@ public class CampaignClient {
         body.put("from", CleverTapDates.toDay(from));
         body.put("to", CleverTapDates.toDay(to));
         Duration ttl = cache.ttlUntil(CAMPAIGNS, to);
-        return cache.get(CAMPAIGNS, LIST.key() + " " + body, () -> calls.call(LIST, () -> rest().list(body)), answer -> {
-            List<Campaign> campaigns = new ArrayList<>();
-            for (JsonNode target : answer.path("targets")) {
-                if (target.hasNonNull("id")) {
-                    campaigns.add(Campaign.from(target, config.timeZone()));
-                }
-            }
-            return List.copyOf(campaigns);
-        }, campaigns -> ttl);
+        return cache.get(CAMPAIGNS, CacheKey.of(LIST).with("body", body).text(),
+                () -> calls.call(LIST, () -> rest().list(body)), answer -> {
+                    List<Campaign> campaigns = new ArrayList<>();
+                    for (JsonNode target : answer.path("targets")) {
+                        if (target.hasNonNull("id")) {
+                            campaigns.add(Campaign.from(target, config.timeZone()));
+                        }
+                    }
+                    return List.copyOf(campaigns);
+                }, campaigns -> ttl);
     }
 
     /**
@@ -155,8 +157,9 @@ public class CampaignClient {
     Uni<CampaignReport> report(String id) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("id", Long.parseLong(id));
-        return cache.get(REPORTS, RESULT.key() + " " + body, () -> calls.exchange(RESULT, () -> rest().result(body))
-                .map(response -> notReady(response) ? NOT_READY : calls.requireOk(RESULT, response).body()),
+        return cache.get(REPORTS, CacheKey.of(RESULT).with("body", body).text(),
+                () -> calls.exchange(RESULT, () -> rest().result(body))
+                        .map(response -> notReady(response) ? NOT_READY : calls.requireOk(RESULT, response).body()),
                 answer -> answer.path("result").isObject()
                         ? CampaignReport.from(answer.get("result"))
                         : CampaignReport.notReady(),
@@ -209,7 +212,7 @@ public class CampaignClient {
         }
         body.put("daily", daily);
         Duration ttl = cache.ttlUntil(MESSAGES, to);
-        return cache.get(MESSAGES, MESSAGE_REPORT.key() + " " + body,
+        return cache.get(MESSAGES, CacheKey.of(MESSAGE_REPORT).with("body", body).text(),
                 () -> calls.call(MESSAGE_REPORT, () -> rest().messageReport(body)), answer -> {
                     List<MessageReport> reports = new ArrayList<>();
                     for (JsonNode message : answer.path("messages")) {
@@ -260,7 +263,8 @@ public class CampaignClient {
             }
             calls.requireOk(STOP, response);
             return false;
-        }).eventually(() -> Uni.join().all(cache.invalidateAll(CAMPAIGNS), cache.invalidate(REPORTS, RESULT.key() + " " + body))
+        }).eventually(() -> Uni.join()
+                .all(cache.invalidateAll(CAMPAIGNS), cache.invalidate(REPORTS, CacheKey.of(RESULT).with("body", body).text()))
                 .andFailFast());
     }
 

@@ -19,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.ctgraphql.graphql.JsonValues;
 import dev.ctgraphql.graphql.PageInfo;
+import dev.ctgraphql.upstream.CacheKey;
 import dev.ctgraphql.upstream.CleverTapCalls;
 import dev.ctgraphql.upstream.CleverTapConfig;
 import dev.ctgraphql.upstream.CleverTapPaths;
@@ -62,7 +63,8 @@ public class CatalogClient {
 
     /** Every event of the account with its properties, in CleverTap's order. */
     public Uni<List<EventDefinition>> events() {
-        return cache.get(CATALOG, SCHEMA.key() + "?type=events", () -> calls.call(SCHEMA, () -> rest().schema("events")),
+        return cache.get(CATALOG, CacheKey.of(SCHEMA).with("type", "events").text(),
+                () -> calls.call(SCHEMA, () -> rest().schema("events")),
                 answer -> {
                     List<EventDefinition> events = new ArrayList<>();
                     for (JsonNode event : entries(answer, "events")) {
@@ -80,20 +82,21 @@ public class CatalogClient {
 
     /** Every profile property of the account (system and custom), in CleverTap's order. */
     public Uni<List<PropertyDefinition>> profileProperties() {
-        return cache.get(CATALOG, SCHEMA.key() + "?type=userProperties",
+        return cache.get(CATALOG, CacheKey.of(SCHEMA).with("type", "userProperties").text(),
                 () -> calls.call(SCHEMA, () -> rest().schema("userProperties")),
                 answer -> properties(answer.path("userProperties")));
     }
 
     Uni<List<SubscriptionGroup>> subscriptionGroups() {
-        return cache.get(CATALOG, GROUPS.key(), () -> calls.call(GROUPS, () -> rest().categoryGroups()), answer -> {
-            List<SubscriptionGroup> groups = new ArrayList<>();
-            for (JsonNode group : entries(answer, "list")) {
-                groups.add(new SubscriptionGroup(text(group, "id"), name(group), text(group, "description"),
-                        JsonValues.toGraphQL(group)));
-            }
-            return List.copyOf(groups);
-        });
+        return cache.get(CATALOG, CacheKey.of(GROUPS).text(), () -> calls.call(GROUPS, () -> rest().categoryGroups()),
+                answer -> {
+                    List<SubscriptionGroup> groups = new ArrayList<>();
+                    for (JsonNode group : entries(answer, "list")) {
+                        groups.add(new SubscriptionGroup(text(group, "id"), name(group), text(group, "description"),
+                                JsonValues.toGraphQL(group)));
+                    }
+                    return List.copyOf(groups);
+                });
     }
 
     /** One page of content blocks (pageNumber from 1, as CleverTap's list is read by the code the reference cites). */
@@ -101,8 +104,8 @@ public class CatalogClient {
             OffsetDateTime updatedTo) {
         String from = updatedFrom == null ? null : MILLIS.format(updatedFrom.withOffsetSameInstant(ZoneOffset.UTC));
         String to = updatedTo == null ? null : MILLIS.format(updatedTo.withOffsetSameInstant(ZoneOffset.UTC));
-        String key = CONTENT_BLOCKS.key() + "?pageNumber=" + pageNumber + "&pageSize=" + pageSize + "&updatedFrom=" + from
-                + "&updatedTo=" + to;
+        String key = CacheKey.of(CONTENT_BLOCKS).with("pageNumber", pageNumber).with("pageSize", pageSize)
+                .with("updatedFrom", from).with("updatedTo", to).text();
         ZoneId zone = config.timeZone();
         return cache.get(BLOCKS, key, () -> calls.call(CONTENT_BLOCKS,
                 () -> rest().contentBlocks(pageNumber, pageSize, from, to)), answer -> {

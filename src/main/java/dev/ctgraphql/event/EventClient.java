@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.ctgraphql.graphql.PageInfo;
 import dev.ctgraphql.profile.ProfileClient;
+import dev.ctgraphql.upstream.CacheKey;
 import dev.ctgraphql.upstream.CleverTapConfig;
 import dev.ctgraphql.upstream.CleverTapPaths;
 import dev.ctgraphql.upstream.CleverTapRestClients;
@@ -85,12 +86,12 @@ public class EventClient {
     Uni<EventConnection> page(CqlQuery query, int batchSize, String after) {
         var ttl = cache.ttlUntil(EXPORTS, query.to());
         if (after != null) {
-            return cache.get(EXPORTS, PAGE.key() + " event=" + query.eventName() + " cursor=" + after,
+            return cache.get(EXPORTS, CacheKey.of(PAGE).with("event", query.eventName()).with("cursor", after).text(),
                     () -> pager.next(after, PAGE, cursor -> rest().page(cursor)).map(EventClient::pageJson),
                     page -> connection(query, page), c -> ttl);
         }
         ObjectNode body = query.toJson();
-        return cache.get(EXPORTS, OPEN.key() + " batch_size=" + batchSize + " " + body,
+        return cache.get(EXPORTS, CacheKey.of(OPEN).with("batch_size", batchSize).with("body", body).text(),
                 () -> pager.first(OPEN, () -> rest().openCursor(batchSize, true, true, true, body), PAGE,
                         cursor -> rest().page(cursor)).map(EventClient::pageJson),
                 page -> connection(query, page), c -> ttl);

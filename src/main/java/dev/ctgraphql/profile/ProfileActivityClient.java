@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.smallrye.mutiny.Uni;
 
 import dev.ctgraphql.graphql.JsonValues;
+import dev.ctgraphql.upstream.CacheKey;
 import dev.ctgraphql.upstream.CleverTapConfig;
 import dev.ctgraphql.upstream.CleverTapDates;
 import dev.ctgraphql.upstream.CleverTapPaths;
@@ -95,7 +96,8 @@ class ProfileActivityClient {
 
     private Uni<List<ActivityEntry>> events(CqlQuery query, Profile profile) {
         var body = query.toJson();
-        return cache.get(EXPORTS, OPEN.key() + " activity batch_size=" + BATCH + " " + body,
+        return cache.get(EXPORTS,
+                CacheKey.of(OPEN).with("batch_size", BATCH).with("app", false).with("events", false).with("body", body).text(),
                 () -> pager.first(OPEN, () -> rest().openCursor(BATCH, false, false, true, body), PAGE,
                         cursor -> rest().page(cursor)).map(page -> {
                             var json = JsonNodeFactory.instance.objectNode();

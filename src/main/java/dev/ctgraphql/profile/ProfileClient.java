@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import dev.ctgraphql.graphql.PageInfo;
+import dev.ctgraphql.upstream.CacheKey;
 import dev.ctgraphql.upstream.CleverTapCalls;
 import dev.ctgraphql.upstream.CleverTapConfig;
 import dev.ctgraphql.upstream.CleverTapNotFoundException;
@@ -121,7 +122,7 @@ public class ProfileClient {
     }
 
     private static String cacheKey(Key key, String value) {
-        return PROFILE.key() + " " + key + "=" + value;
+        return CacheKey.of(PROFILE).with(key.name(), value).text();
     }
 
     /** Uploads profiles in chunks of 1000 and drops the cached reads of each. */
@@ -238,12 +239,12 @@ public class ProfileClient {
     Uni<ProfileConnection> page(CqlQuery query, int batchSize, String after) {
         var ttl = cache.ttlUntil(EXPORTS, query.to());
         if (after != null) {
-            return cache.get(EXPORTS, PAGE.key() + " cursor=" + after,
+            return cache.get(EXPORTS, CacheKey.of(PAGE).with("cursor", after).text(),
                     () -> pager.next(after, PAGE, cursor -> rest().page(cursor)).map(ProfileClient::pageJson), this::connection,
                     c -> ttl);
         }
         ObjectNode body = query.toJson();
-        return cache.get(EXPORTS, OPEN.key() + " batch_size=" + batchSize + " " + body,
+        return cache.get(EXPORTS, CacheKey.of(OPEN).with("batch_size", batchSize).with("body", body).text(),
                 () -> pager.first(OPEN, () -> rest().openCursor(batchSize, true, true, true, body), PAGE,
                         cursor -> rest().page(cursor)).map(ProfileClient::pageJson),
                 this::connection, c -> ttl);
