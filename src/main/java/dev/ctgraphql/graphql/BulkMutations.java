@@ -1,6 +1,8 @@
 package dev.ctgraphql.graphql;
 
 import java.lang.annotation.Annotation;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -45,6 +47,16 @@ public class BulkMutations implements EventingService {
             LOG.debugf("Mutation.%s reads its arguments directly", field);
         }
         return builder.codeRegistry(codeRegistry.build());
+    }
+
+    /** The Mutation fields the bulk mutations answer, by their {@code @Identifier}. */
+    public static Set<String> fields() {
+        Set<String> fields = new TreeSet<>();
+        for (Instance.Handle<BulkMutation> handle : Arc.container().select(BulkMutation.class, Any.Literal.INSTANCE)
+                .handles()) {
+            fields.add(field(handle));
+        }
+        return fields;
     }
 
     private static String field(Instance.Handle<BulkMutation> handle) {

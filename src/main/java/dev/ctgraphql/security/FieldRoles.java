@@ -10,7 +10,7 @@ import java.util.Set;
  */
 final class FieldRoles {
 
-    private static final Set<String> EDITOR_MUTATIONS = Set.of("uploadEvents", "uploadProfiles", "uploadDeviceTokens",
+    static final Set<String> EDITOR_MUTATIONS = Set.of("uploadEvents", "uploadProfiles", "uploadDeviceTokens",
             "updateSubscriptions");
 
     private FieldRoles() {

@@ -1,6 +1,7 @@
 package dev.ctgraphql.security;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.jboss.logging.Logger;
 
@@ -44,6 +45,11 @@ public class RoleGuard implements EventingService {
     private static final RoleGuard SHARED = new RoleGuard();
 
     private volatile CurrentIdentityAssociation identities;
+
+    /** The Mutation fields an editor may call (every other mutation needs admin), for the check against the schema. */
+    public static Set<String> editorMutations() {
+        return FieldRoles.EDITOR_MUTATIONS;
+    }
 
     /** Always on: a null key means SmallRye enables this service whatever the configuration. */
     @Override

@@ -50,7 +50,7 @@ import graphql.parser.ParserOptions;
 final class BulkVariables {
 
     /** The upload mutations and their list argument. */
-    private static final Map<String, String> LISTS = Map.of("uploadEvents", "events", "uploadProfiles", "profiles",
+    static final Map<String, String> LISTS = Map.of("uploadEvents", "events", "uploadProfiles", "profiles",
             "uploadDeviceTokens", "tokens");
     private static final JsonFactory JSON = new JsonFactory();
     private static final byte[] UPLOAD = "upload".getBytes(StandardCharsets.US_ASCII);
