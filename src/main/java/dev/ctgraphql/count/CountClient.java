@@ -2,15 +2,9 @@ package dev.ctgraphql.count;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,8 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.ctgraphql.graphql.GraphQLLong;
 import dev.ctgraphql.upstream.AsyncQueries;
+import dev.ctgraphql.upstream.CacheKey;
 import dev.ctgraphql.upstream.CleverTapBadInputException;
 import dev.ctgraphql.upstream.CleverTapCalls;
 import dev.ctgraphql.upstream.CleverTapPaths;
@@ -81,26 +75,26 @@ public class CountClient {
     }
 
     private static String countKey(Kind kind, ObjectNode body) {
-        return (kind == Kind.EVENTS ? EVENT_COUNT : PROFILE_COUNT).key() + " " + body;
+        return CacheKey.of(kind == Kind.EVENTS ? EVENT_COUNT : PROFILE_COUNT).with("body", body).text();
     }
 
     Uni<Result> count(Kind kind, CqlQuery query) {
         ObjectNode body = query.toJson();
         Endpoint submit = kind == Kind.EVENTS ? EVENT_COUNT : PROFILE_COUNT;
-        return cache.get(COUNTS, countKey(kind, body), () -> async.run(submit,
+        return cache.value(COUNTS, countKey(kind, body), () -> async.run(submit,
                 () -> kind == Kind.EVENTS ? rest().eventCount(body) : rest().profileCount(body),
                 poll(kind), id -> kind == Kind.EVENTS ? rest().eventCountResult(id) : rest().profileCountResult(id))
-                .map(CountClient::answer),
-                CountClient::result,
+                .map(CountAnswers::count),
+                CountAnswers.RESULT,
                 result -> result.value() == null ? Duration.ZERO : cache.ttlUntil(COUNTS, query.to()));
     }
 
     Uni<Result> resume(Kind kind, long requestId) {
         Endpoint poll = poll(kind);
-        return cache.get(COUNTS, poll.key() + " req_id=" + requestId, () -> async.resume(requestId, poll,
+        return cache.value(COUNTS, CacheKey.of(poll).with("req_id", requestId).text(), () -> async.resume(requestId, poll,
                 id -> kind == Kind.EVENTS ? rest().eventCountResult(id) : rest().profileCountResult(id))
-                .map(CountClient::answer),
-                CountClient::result,
+                .map(CountAnswers::count),
+                CountAnswers.RESULT,
                 result -> result.value() == null ? Duration.ZERO : cache.liveTtl(COUNTS));
     }
 
@@ -115,14 +109,17 @@ public class CountClient {
         }
         body.putObject("groups").putObject(TREND_LABEL).put("trend_type",
                 granularity.name().toLowerCase(java.util.Locale.ROOT));
-        return cache.get(COUNTS, TREND.key() + " " + body, () -> async.run(TREND, () -> rest().trend(body), TREND_POLL,
-                id -> rest().trendResult(id))
-                .map(outcome -> {
-                    if (!outcome.done()) {
-                        throw new CleverTapUnavailableException("CleverTap is still computing this trend; retry shortly");
-                    }
-                    return outcome.body();
-                }), answer -> buckets(answer.path(TREND_LABEL), query, granularity),
+        return cache.get(COUNTS, CacheKey.of(TREND).with("body", body).text(),
+                () -> async.run(TREND, () -> rest().trend(body), TREND_POLL,
+                        id -> rest().trendResult(id))
+                        .map(outcome -> {
+                            if (!outcome.done()) {
+                                throw new CleverTapUnavailableException(
+                                        "CleverTap is still computing this trend; retry shortly");
+                            }
+                            return outcome.body();
+                        }),
+                answer -> CountAnswers.buckets(answer.path(TREND_LABEL), query, granularity),
                 result -> cache.ttlUntil(COUNTS, query.to()));
     }
 
@@ -134,53 +131,32 @@ public class CountClient {
         group.put("name", property);
         group.put("top_n", limit);
         group.put("order", "desc");
-        return cache.get(COUNTS, TOP.key() + " " + body, () -> async.run(TOP, () -> rest().top(body), TOP_POLL,
-                id -> rest().topResult(id))
-                .map(outcome -> {
-                    if (!outcome.done()) {
-                        throw new CleverTapUnavailableException("CleverTap is still computing these top values; retry shortly");
-                    }
-                    return outcome.body();
-                }), answer -> topValues(answer.path(TOP_LABEL), limit), result -> cache.ttlUntil(COUNTS, query.to()));
+        return cache.get(COUNTS, CacheKey.of(TOP).with("body", body).text(),
+                () -> async.run(TOP, () -> rest().top(body), TOP_POLL,
+                        id -> rest().topResult(id))
+                        .map(outcome -> {
+                            if (!outcome.done()) {
+                                throw new CleverTapUnavailableException(
+                                        "CleverTap is still computing these top values; retry shortly");
+                            }
+                            return outcome.body();
+                        }),
+                answer -> CountAnswers.topValues(answer.path(TOP_LABEL), limit), result -> cache.ttlUntil(COUNTS, query.to()));
     }
-
-    /** The active-user count and, per requested dimension, counts by value. */
-    Uni<JsonNode> realtime(Set<RealtimeDimension> dimensions) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        for (RealtimeDimension dimension : RealtimeDimension.values()) {
-            if (dimensions.contains(dimension)) {
-                body.put(dimension.wire(), true);
-            }
-        }
-        return cache.get(REALTIME_CACHE, REALTIME.key() + " " + body, () -> calls.call(REALTIME, () -> rest().realtime(body)),
-                answer -> answer);
-    }
-
-    // ---- for other domains (live view, segments) ----
 
     /**
      * The real-time count as a GraphQL value, for other domains (the live view polls it). Buckets per dimension,
      * largest first.
      */
     public Uni<RealtimeCount> realtimeCount(Set<RealtimeDimension> dimensions) {
-        return realtime(dimensions).map(body -> {
-            List<RealtimeBucket> buckets = new ArrayList<>();
-            for (RealtimeDimension dimension : RealtimeDimension.values()) {
-                if (!dimensions.contains(dimension)) {
-                    continue;
-                }
-                List<RealtimeBucket> part = new ArrayList<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = body.path(dimension.wire()).fields(); it.hasNext();) {
-                    Map.Entry<String, JsonNode> value = it.next();
-                    if (value.getValue().canConvertToLong()) {
-                        part.add(new RealtimeBucket(dimension, value.getKey(), GraphQLLong.of(value.getValue().asLong())));
-                    }
-                }
-                part.sort(Comparator.comparingLong((RealtimeBucket b) -> b.count().longValue()).reversed());
-                buckets.addAll(part);
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        for (RealtimeDimension dimension : RealtimeDimension.values()) {
+            if (dimensions.contains(dimension)) {
+                body.put(dimension.wire(), true);
             }
-            return new RealtimeCount(GraphQLLong.of(body.path("count").asLong(0)), buckets);
-        });
+        }
+        return cache.get(REALTIME_CACHE, CacheKey.of(REALTIME).with("body", body).text(),
+                () -> calls.call(REALTIME, () -> rest().realtime(body)), answer -> CountAnswers.realtime(answer, dimensions));
     }
 
     /** A profile count as a GraphQL value (COMPLETE, or PENDING with its request id), for other domains (segments). */
@@ -190,113 +166,8 @@ public class CountClient {
                 : Count.pending(requestId(Kind.PROFILES, result.requestId())));
     }
 
-    /** CleverTap's final answer, or CleverTap's own "still running" shape when the deadline came first. */
-    private static JsonNode answer(AsyncQueries.Outcome outcome) {
-        if (outcome.done()) {
-            return outcome.body();
-        }
-        return JsonNodeFactory.instance.objectNode().put("status", "partial").put("req_id", outcome.requestId());
-    }
-
-    private static Result result(JsonNode answer) {
-        if ("partial".equals(answer.path("status").asText())) {
-            return new Result(null, answer.path("req_id").asLong());
-        }
-        JsonNode count = answer.path("count");
-        if (!count.canConvertToLong()) {
-            throw new CleverTapUnavailableException("CleverTap answered the count without a number; retry shortly");
-        }
-        return new Result(count.asLong(), null);
-    }
-
     private static Endpoint poll(Kind kind) {
         return kind == Kind.EVENTS ? EVENT_COUNT_POLL : PROFILE_COUNT_POLL;
-    }
-
-    /**
-     * Reads trend buckets. CleverTap's inner shape is unverified: we read an object of bucket keys to numbers (daily
-     * yyyyMMdd, weekly yyyyWW, monthly yyyyMM), descending once if it is wrapped in a single object.
-     */
-    static Map<LocalDate, Double> buckets(JsonNode group, CqlQuery query, TrendGranularity granularity) {
-        JsonNode values = group;
-        if (values.isObject() && values.size() == 1 && values.elements().next().isObject()) {
-            values = values.elements().next();
-        }
-        Map<LocalDate, Double> points = new TreeMap<>();
-        for (LocalDate start = bucketStart(query.from(), granularity); !start.isAfter(query.to()); start = next(start,
-                granularity)) {
-            points.put(start, 0.0);
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> field = it.next();
-            LocalDate start = parseBucket(field.getKey(), granularity);
-            if (start != null && field.getValue().isNumber()) {
-                points.merge(bucketStart(start, granularity), field.getValue().asDouble(), Double::sum);
-            }
-        }
-        return points;
-    }
-
-    static LocalDate parseBucket(String key, TrendGranularity granularity) {
-        try {
-            if (key.length() == 8) {
-                return LocalDate.of(Integer.parseInt(key.substring(0, 4)), Integer.parseInt(key.substring(4, 6)),
-                        Integer.parseInt(key.substring(6, 8)));
-            }
-            if (key.length() == 6 && granularity == TrendGranularity.WEEKLY) {
-                int year = Integer.parseInt(key.substring(0, 4));
-                int week = Integer.parseInt(key.substring(4, 6));
-                return LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
-                        .with(java.time.DayOfWeek.MONDAY);
-            }
-            if (key.length() == 6) {
-                return LocalDate.of(Integer.parseInt(key.substring(0, 4)), Integer.parseInt(key.substring(4, 6)), 1);
-            }
-        } catch (RuntimeException e) {
-            return null;
-        }
-        return null;
-    }
-
-    private static LocalDate bucketStart(LocalDate day, TrendGranularity granularity) {
-        return switch (granularity) {
-            case DAILY -> day;
-            case WEEKLY -> day.with(java.time.DayOfWeek.MONDAY);
-            case MONTHLY -> day.withDayOfMonth(1);
-        };
-    }
-
-    private static LocalDate next(LocalDate start, TrendGranularity granularity) {
-        return switch (granularity) {
-            case DAILY -> start.plusDays(1);
-            case WEEKLY -> start.plusWeeks(1);
-            case MONTHLY -> start.plusMonths(1);
-        };
-    }
-
-    /**
-     * Reads top values. The inner shape is unverified: an object of value to count, or an array of
-     * {@code {value|name, count}} objects; both are accepted.
-     */
-    static List<Map.Entry<JsonNode, Long>> topValues(JsonNode group, int limit) {
-        Map<JsonNode, Long> counts = new LinkedHashMap<>();
-        if (group.isObject()) {
-            group.fields().forEachRemaining(f -> {
-                if (f.getValue().canConvertToLong()) {
-                    counts.merge(JsonNodeFactory.instance.textNode(f.getKey()), f.getValue().asLong(), Long::sum);
-                }
-            });
-        } else if (group.isArray()) {
-            for (JsonNode item : group) {
-                JsonNode value = item.has("value") ? item.get("value") : item.path("name");
-                if (!value.isMissingNode() && item.path("count").canConvertToLong()) {
-                    counts.merge(value, item.path("count").asLong(), Long::sum);
-                }
-            }
-        }
-        List<Map.Entry<JsonNode, Long>> sorted = new ArrayList<>(counts.entrySet());
-        sorted.sort(Map.Entry.<JsonNode, Long>comparingByValue(Comparator.reverseOrder()));
-        return sorted.size() > limit ? List.copyOf(sorted.subList(0, limit)) : List.copyOf(sorted);
     }
 
     /** Reads a request id given to a client, {@code events-<n>} or {@code profiles-<n>}. */

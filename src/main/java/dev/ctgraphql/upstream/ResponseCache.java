@@ -21,12 +21,8 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -69,10 +65,6 @@ import io.vertx.core.Vertx;
 public class ResponseCache {
 
     private static final Logger LOG = Logger.getLogger(ResponseCache.class);
-    /** Lookups in the local tier, by cache and result (hit, stale: answered while refreshing, miss). */
-    private static final String LOCAL_GETS = "clevertap.cache.gets";
-    /** Lookups in the shared tier after a local miss, by cache and result (hit, miss, error). */
-    private static final String SHARED_GETS = "clevertap.cache.shared.gets";
     /** A parsed JSON tree, or the records mapped from it, takes about this many bytes per character of JSON text. */
     private static final int HELD_BYTES_PER_JSON_CHAR = 4;
     private static final String UNAVAILABLE = "UPSTREAM_UNAVAILABLE";
@@ -82,14 +74,16 @@ public class ResponseCache {
     private final MeterRegistry registry;
     private final RedisTier shared;
     private final ObjectMapper mapper;
+    private final CacheTtls ttls;
     private final AtomicLong generation = new AtomicLong();
-    private final Map<String, Region> regions = new ConcurrentHashMap<>();
+    private final Map<String, CacheRegion> regions = new ConcurrentHashMap<>();
 
     ResponseCache(CleverTapConfig config, MeterRegistry registry, RedisTier shared, ObjectMapper mapper) {
         this.config = config;
         this.registry = registry;
         this.shared = shared;
         this.mapper = mapper;
+        this.ttls = new CacheTtls(config);
         shared.listen(this::dropLocal);
         // answers remembered whole were trusted to hear of writes: no longer
         shared.whenUnheard(generation::incrementAndGet);
@@ -102,8 +96,32 @@ public class ResponseCache {
      */
     public <T> Uni<T> get(String cacheName, String key, Supplier<Uni<JsonNode>> loader, Function<JsonNode, T> mapper,
             Function<T, Duration> ttl) {
-        Region region = regions.computeIfAbsent(cacheName, this::region);
-        Loading<T> loading = new Loading<>(loader, mapper, ttl);
+        return lookup(cacheName, key, new Loading<>(() -> loader.get().map(json -> new Loaded<>(mapper.apply(json),
+                json.toString())), mapper, ttl));
+    }
+
+    /**
+     * The cached value for {@code key} in cache {@code cacheName}, or the value {@code loader} produces: like
+     * {@link #get(String, String, Supplier, Function, Function)} for a value of the service's own, which the shared tier
+     * keeps in the JSON form {@code codec} gives it.
+     */
+    public <T> Uni<T> value(String cacheName, String key, Supplier<Uni<T>> loader, Codec<T> codec,
+            Function<T, Duration> ttl) {
+        return lookup(cacheName, key, new Loading<>(() -> loader.get().map(value -> new Loaded<>(value,
+                codec.write(value).toString())), codec::read, ttl));
+    }
+
+    /** How a value of the service's own is kept as JSON in the shared tier. */
+    public interface Codec<T> {
+        /** The value as JSON. */
+        JsonNode write(T value);
+
+        /** The value back from {@link #write}'s JSON; throws when the JSON is not such a value. */
+        T read(JsonNode json);
+    }
+
+    private <T> Uni<T> lookup(String cacheName, String key, Loading<T> loading) {
+        CacheRegion region = regions.computeIfAbsent(cacheName, this::region);
         CompletableFuture<CacheEntry> held = region.cache().getIfPresent(key);
         if (held != null && held.isDone() && !held.isCompletedExceptionally()) {
             return kept(region, key, held.join(), loading);
@@ -124,7 +142,7 @@ public class ResponseCache {
      * of every cached query goes through here.
      */
     public <T> T fresh(String cacheName, String key) {
-        Region region = regions.get(cacheName);
+        CacheRegion region = regions.get(cacheName);
         CompletableFuture<CacheEntry> held = region == null ? null : region.cache().getIfPresent(key);
         if (held == null || !held.isDone() || held.isCompletedExceptionally()) {
             return null;
@@ -134,7 +152,7 @@ public class ResponseCache {
     }
 
     /** Whether an entry is answered as it is, fresh and trusted: counted as a hit and noted until when it stays so. */
-    private boolean answeredFresh(Region region, CacheEntry entry, long now) {
+    private boolean answeredFresh(CacheRegion region, CacheEntry entry, long now) {
         if (!entry.freshAt(now) || !trusted(entry, now)) {
             return false;
         }
@@ -156,7 +174,7 @@ public class ResponseCache {
     }
 
     /** Answers from an entry held locally: fresh, stale while one call refreshes it, or only if CleverTap fails. */
-    private <T> Uni<T> kept(Region region, String key, CacheEntry entry, Loading<T> loading) {
+    private <T> Uni<T> kept(CacheRegion region, String key, CacheEntry entry, Loading<T> loading) {
         long now = System.nanoTime();
         T value = value(entry);
         if (answeredFresh(region, entry, now)) {
@@ -191,7 +209,7 @@ public class ResponseCache {
      * meanwhile. A {@code detached} refresh answers nobody waiting, so it runs on a new Vert.x context: the request
      * that happened to start it has moved on, and its logs and trace must not carry the refresh.
      */
-    private CompletableFuture<CacheEntry> refresh(Region region, String key, CacheEntry old, Loading<?> loading,
+    private CompletableFuture<CacheEntry> refresh(CacheRegion region, String key, CacheEntry old, Loading<?> loading,
             boolean detached) {
         CompletableFuture<CacheEntry> mine = new CompletableFuture<>();
         CompletableFuture<CacheEntry> running = region.refreshes().putIfAbsent(key, mine);
@@ -258,12 +276,10 @@ public class ResponseCache {
         return null;
     }
 
-    private <T> Uni<CacheEntry> load(Region region, String key, Loading<T> loading) {
+    private <T> Uni<CacheEntry> load(CacheRegion region, String key, Loading<T> loading) {
         if (!shared.enabled()) {
-            return Uni.createFrom().deferred(loading.loader()::get).map(json -> {
-                T value = loading.mapper().apply(json);
-                return entry(region, key, value, capped(region, loading.ttl().apply(value)), json.toString().length());
-            });
+            return Uni.createFrom().<Loaded<T>>deferred(loading.loader()::get).map(loaded -> entry(region, key, loaded.value(),
+                    capped(region, loading.ttl().apply(loaded.value())), loaded.json().length()));
         }
         long epoch = region.epoch().get();
         String sharedKey = shared.key(region.name(), key);
@@ -276,10 +292,10 @@ public class ResponseCache {
             if (found != null) {
                 return Uni.createFrom().item(found);
             }
-            return Uni.createFrom().deferred(loading.loader()::get).chain(json -> {
-                T value = loading.mapper().apply(json);
-                String text = json.toString();
-                CacheEntry entry = entry(region, key, value, capped(region, loading.ttl().apply(value)), text.length());
+            return Uni.createFrom().<Loaded<T>>deferred(loading.loader()::get).chain(loaded -> {
+                String text = loaded.json();
+                CacheEntry entry = entry(region, key, loaded.value(), capped(region, loading.ttl().apply(loaded.value())),
+                        text.length());
                 if (!entry.kept() || region.epoch().get() != epoch) {
                     return Uni.createFrom().item(entry);
                 }
@@ -294,9 +310,9 @@ public class ResponseCache {
     /**
      * An entry read from the shared tier, fresh locally no longer than it remains there; null when it cannot be read.
      */
-    private <T> CacheEntry fromShared(Region region, RedisTier.Lookup lookup, Loading<T> loading) {
+    private <T> CacheEntry fromShared(CacheRegion region, RedisTier.Lookup lookup, Loading<T> loading) {
         try {
-            T value = loading.mapper().apply(this.mapper.readTree(lookup.json()));
+            T value = loading.reader().apply(this.mapper.readTree(lookup.json()));
             Duration wanted = capped(region, loading.ttl().apply(value));
             Duration local = wanted;
             long age = 0;
@@ -314,53 +330,33 @@ public class ResponseCache {
         }
     }
 
-    private CacheEntry entry(Region region, String key, Object value, Duration ttl, int jsonChars) {
-        Duration fresh = jittered(key, ttl);
+    private CacheEntry entry(CacheRegion region, String key, Object value, Duration ttl, int jsonChars) {
+        Duration fresh = ttls.jittered(key, ttl);
         return new CacheEntry(value, fresh, HELD_BYTES_PER_JSON_CHAR * jsonChars, System.nanoTime(),
                 region.staleWhileRevalidate(fresh), region.staleIfError());
     }
 
-    /**
-     * {@code ttl} shortened by a fraction (up to the configured jitter) derived from {@code key}: the same on every
-     * replica, spread over keys, and never longer than {@code ttl}.
-     */
-    Duration jittered(String key, Duration ttl) {
-        double jitter = config.resilience().ttlJitter();
-        if (ttl.isZero() || jitter <= 0) {
-            return ttl;
-        }
-        // Fibonacci hashing: keys that differ in one character still land far apart
-        long mixed = key.hashCode() * 0x9E3779B97F4A7C15L;
-        double spread = (mixed >>> 11) * 0x1.0p-53;
-        return Duration.ofNanos((long) (ttl.toNanos() * (1 - Math.min(jitter, 1) * spread)));
-    }
-
     /** The configured TTL of a cache for data that no longer changes. */
     public Duration ttl(String cacheName) {
-        return spec(cacheName).ttl();
+        return ttls.ttl(cacheName);
     }
 
     /** The configured TTL of a cache for data that may still change (defaults to {@link #ttl}). */
     public Duration liveTtl(String cacheName) {
-        CleverTapConfig.CacheSpec spec = spec(cacheName);
-        return spec.liveTtl().orElse(spec.ttl());
+        return ttls.liveTtl(cacheName);
     }
 
     /**
      * The TTL for data about days up to {@code lastDay}: settled ({@link #ttl}) when the last day ended before yesterday
-     * in the project's time zone, else still changing ({@link #liveTtl}: today's data, late uploads to yesterday).
+     * in the project's time zone, else still changing ({@link #liveTtl}).
      */
     public Duration ttlUntil(String cacheName, LocalDate lastDay) {
-        LocalDate today = LocalDate.now(config.timeZone());
-        return lastDay.isBefore(today.minusDays(1)) ? ttl(cacheName) : liveTtl(cacheName);
+        return ttls.ttlUntil(cacheName, lastDay);
     }
 
-    private CleverTapConfig.CacheSpec spec(String name) {
-        CleverTapConfig.CacheSpec spec = config.caches().get(name);
-        if (spec == null) {
-            throw new IllegalStateException("No configuration for cache '" + name + "' (clevertap.cache." + name + ".ttl)");
-        }
-        return spec;
+    /** The TTL policy (tests). */
+    CacheTtls ttls() {
+        return ttls;
     }
 
     /**
@@ -400,7 +396,7 @@ public class ResponseCache {
 
     /** Number of entries held by a cache in the local tier (approximate). */
     public long size(String cacheName) {
-        Region region = regions.get(cacheName);
+        CacheRegion region = regions.get(cacheName);
         return region == null ? 0 : region.cache().synchronous().estimatedSize();
     }
 
@@ -415,13 +411,13 @@ public class ResponseCache {
     /** Drops local entries: some keys of a cache, a whole cache (keys null), or everything (cache null). */
     private void dropLocal(String cacheName, List<String> keys) {
         generation.incrementAndGet();
-        List<Region> targets = new ArrayList<>();
+        List<CacheRegion> targets = new ArrayList<>();
         if (cacheName == null) {
             targets.addAll(regions.values());
         } else if (regions.get(cacheName) != null) {
             targets.add(regions.get(cacheName));
         }
-        for (Region region : targets) {
+        for (CacheRegion region : targets) {
             region.epoch().incrementAndGet();
             if (keys == null) {
                 region.cache().synchronous().invalidateAll();
@@ -436,81 +432,23 @@ public class ResponseCache {
         return Uni.createFrom().completionStage(operation.subscribeAsCompletionStage());
     }
 
-    private static Duration capped(Region region, Duration wanted) {
-        if (wanted == null || wanted.isNegative()) {
-            return Duration.ZERO;
-        }
-        return wanted.compareTo(region.maxTtl()) > 0 ? region.maxTtl() : wanted;
+    private static Duration capped(CacheRegion region, Duration wanted) {
+        return CacheTtls.capped(region.maxTtl(), wanted);
     }
 
-    private Region region(String name) {
-        CleverTapConfig.CacheSpec spec = spec(name);
-        long maxBytes = spec.maximumBytes().asLongValue();
-        // every entry weighs at least this much, so that maximum-size also holds under the weight bound
-        long floor = Math.max(1, maxBytes / Math.max(1, spec.maximumSize()));
-        AsyncCache<String, CacheEntry> cache = Caffeine.newBuilder()
-                .maximumWeight(maxBytes)
-                .weigher((String key, CacheEntry entry) -> (int) Math.min(Integer.MAX_VALUE, Math.max(floor, entry.weight)))
-                .expireAfter(new KeepUntil())
-                .buildAsync();
-        boolean twoTiers = shared.enabled();
-        Region region = new Region(name, cache, spec.ttl(), spec.staleWhileRevalidate().orElse(null),
-                spec.staleIfError().orElse(config.resilience().staleIfError()), new ConcurrentHashMap<>(),
-                gets(LOCAL_GETS, name, "hit"), gets(LOCAL_GETS, name, "stale"), gets(LOCAL_GETS, name, "miss"),
-                Counter.builder("clevertap.cache.stale.if.error").tag("cache", name)
-                        .description("Answers served past their freshness because CleverTap failed").register(registry),
-                Counter.builder("clevertap.cache.refreshes").tag("cache", name)
-                        .description("Loads of entries past their freshness (one per expired entry)").register(registry),
-                twoTiers ? gets(SHARED_GETS, name, "hit") : null, twoTiers ? gets(SHARED_GETS, name, "miss") : null,
-                twoTiers ? gets(SHARED_GETS, name, "error") : null, new AtomicLong());
-        Gauge.builder("clevertap.cache.size", cache, c -> c.synchronous().estimatedSize()).tag("cache", name)
-                .description("Entries held").register(registry);
-        Gauge.builder("clevertap.cache.weight", cache,
-                c -> c.synchronous().policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L))
-                .tag("cache", name).baseUnit("bytes").description("Approximate memory held").register(registry);
-        return region;
-    }
-
-    private Counter gets(String metric, String cache, String result) {
-        return Counter.builder(metric).tag("cache", cache).tag("result", result)
-                .description(metric.equals(SHARED_GETS) ? "Shared cache (Redis) lookups after a local miss" : "Cache lookups")
-                .register(registry);
-    }
-
-    /** What a caller's load consists of: the upstream call, the mapping of its JSON, and the TTL of the value. */
-    private record Loading<T>(Supplier<Uni<JsonNode>> loader, Function<JsonNode, T> mapper, Function<T, Duration> ttl) {
+    private CacheRegion region(String name) {
+        return CacheRegion.create(name, ttls.spec(name), config.resilience().staleIfError(), shared.enabled(), registry);
     }
 
     /**
-     * One cache: its local tier, its refreshes in flight, its counters (the shared ones null without a shared tier) and
-     * an epoch that changes on every invalidation, so that a load that overlapped one does not leave its answer behind.
+     * What a caller's load consists of: the upstream call (with the value's JSON form), the reading of a value from the
+     * shared tier's JSON, and the TTL of the value.
      */
-    private record Region(String name, AsyncCache<String, CacheEntry> cache, Duration maxTtl, Duration revalidateWindow,
-            Duration staleIfError, Map<String, CompletableFuture<CacheEntry>> refreshes, Counter hits, Counter stale,
-            Counter misses, Counter staleOnError, Counter refreshed, Counter sharedHits, Counter sharedMisses,
-            Counter sharedErrors, AtomicLong epoch) {
-
-        /** How long past freshness an entry is answered while refreshing: configured, else its own freshness. */
-        Duration staleWhileRevalidate(Duration fresh) {
-            return revalidateWindow != null ? revalidateWindow : fresh;
-        }
+    private record Loading<T>(Supplier<Uni<Loaded<T>>> loader, Function<JsonNode, T> reader, Function<T, Duration> ttl) {
     }
 
-    /** Caffeine drops an entry when it is past even stale-if-error; before that {@link #kept} decides how to serve it. */
-    private static final class KeepUntil implements Expiry<String, CacheEntry> {
-        @Override
-        public long expireAfterCreate(String key, CacheEntry entry, long currentTime) {
-            return Math.max(0, entry.keepUntil - currentTime);
-        }
-
-        @Override
-        public long expireAfterUpdate(String key, CacheEntry entry, long currentTime, long currentDuration) {
-            return Math.max(0, entry.keepUntil - currentTime);
-        }
-
-        @Override
-        public long expireAfterRead(String key, CacheEntry entry, long currentTime, long currentDuration) {
-            return currentDuration;
-        }
+    /** One load's value and the JSON text the shared tier keeps of it (its length also gives the entry's weight). */
+    private record Loaded<T>(T value, String json) {
     }
+
 }
