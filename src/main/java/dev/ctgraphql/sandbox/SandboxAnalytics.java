@@ -48,11 +48,11 @@ final class SandboxAnalytics {
     private SandboxAnalytics() {
     }
 
-    static ObjectNode eventCount(CqlQuery query, SandboxData data) {
+    static ObjectNode eventCount(SandboxQuery query, SandboxData data) {
         return SandboxJson.success().put("count", query.events(data).size());
     }
 
-    static ObjectNode profileCount(CqlQuery query, SandboxData data) {
+    static ObjectNode profileCount(SandboxQuery query, SandboxData data) {
         Set<String> profiles = new HashSet<>();
         for (SandboxEvent event : query.events(data)) {
             profiles.add(event.profileId());
@@ -60,7 +60,7 @@ final class SandboxAnalytics {
         return SandboxJson.success().put("count", profiles.size());
     }
 
-    static ObjectNode trends(CqlQuery query, JsonNode body, SandboxData data, ZoneId zone) {
+    static ObjectNode trends(SandboxQuery query, JsonNode body, SandboxData data, ZoneId zone) {
         JsonNode groups = groups(body);
         boolean unique = SandboxJson.flag(body.get("unique"), false);
         String sum = body.path("sum_event_prop").isTextual() && !body.path("sum_event_prop").textValue().isBlank()
@@ -87,7 +87,7 @@ final class SandboxAnalytics {
                 counts.merge(key, 1L, Long::sum);
                 profiles.get(key).add(event.profileId());
                 if (sum != null) {
-                    for (JsonNode value : CqlQuery.propertyValues(event.props(), sum)) {
+                    for (JsonNode value : SandboxQuery.propertyValues(event.props(), sum)) {
                         if (value.isNumber()) {
                             sums.merge(key, value.decimalValue(), BigDecimal::add);
                         }
@@ -117,7 +117,7 @@ final class SandboxAnalytics {
         };
     }
 
-    static ObjectNode top(CqlQuery query, JsonNode body, SandboxData data) {
+    static ObjectNode top(SandboxQuery query, JsonNode body, SandboxData data) {
         JsonNode groups = groups(body);
         List<SandboxEvent> events = query.events(data);
         ObjectNode answer = SandboxJson.success();
@@ -139,9 +139,9 @@ final class SandboxAnalytics {
             Map<String, Long> counts = new HashMap<>();
             for (SandboxEvent event : events) {
                 List<JsonNode> values = switch (type) {
-                    case "event_properties" -> CqlQuery.propertyValues(event.props(), name);
-                    case "session_properties" -> CqlQuery.propertyValues(event.session(), name);
-                    default -> CqlQuery.profileValues(data.profile(event.profileId()), name);
+                    case "event_properties" -> SandboxQuery.propertyValues(event.props(), name);
+                    case "session_properties" -> SandboxQuery.propertyValues(event.session(), name);
+                    default -> SandboxQuery.profileValues(data.profile(event.profileId()), name);
                 };
                 Set<String> seen = new LinkedHashSet<>();
                 values.forEach(v -> seen.add(v.asText()));

@@ -137,7 +137,7 @@ class SandboxCampaigns {
         long start = when(body.get("when"));
         boolean estimateOnly = SandboxJson.flag(body.get("estimate_only"), false);
         JsonNode where = body.get("where");
-        if (body.has("segment") && where != null && !CqlQuery.everyone(where)) {
+        if (body.has("segment") && where != null && !SandboxQuery.everyone(where)) {
             throw SandboxException.badRequest("Give either where or segment, not both");
         }
         JsonNode ttl = body.get("ttl");
@@ -148,7 +148,7 @@ class SandboxCampaigns {
             throw SandboxException.badRequest("conversion_goal needs event_name");
         }
         // the sandbox has no saved (dashboard) segments: a segment's campaign reaches everyone it can
-        CqlQuery query = CqlQuery.everyone(where) ? null : cqlOf(where);
+        SandboxQuery query = SandboxQuery.everyone(where) ? null : cqlOf(where);
         List<String> labels = strings(body.get("labels"));
         List<String> devices = body.has("devices") ? strings(body.get("devices")) : channel.devices;
         return store.write(data -> {
@@ -260,11 +260,11 @@ class SandboxCampaigns {
         recentCreates.addLast(now);
     }
 
-    private CqlQuery cqlOf(JsonNode where) {
+    private SandboxQuery cqlOf(JsonNode where) {
         if (!where.isObject()) {
             throw SandboxException.badRequest("where must be an object");
         }
-        return CqlQuery.parse(where, store.zone(), store.today(), false);
+        return SandboxQuery.parse(where, store.zone(), store.today(), false);
     }
 
     private static void content(JsonNode content, SandboxChannel channel) {

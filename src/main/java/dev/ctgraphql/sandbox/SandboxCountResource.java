@@ -49,7 +49,7 @@ public class SandboxCountResource {
                 return poll(kind, reqId);
             }
             ObjectNode query = SandboxJson.parseObject(body);
-            CqlQuery cql = CqlQuery.parse(query, store.zone(), store.today(), true);
+            SandboxQuery cql = SandboxQuery.parse(query, store.zone(), store.today(), true);
             Function<SandboxData, ObjectNode> compute = switch (kind) {
                 case "events" -> data -> SandboxAnalytics.eventCount(cql, data);
                 case "profiles" -> data -> SandboxAnalytics.profileCount(cql, data);

@@ -35,8 +35,8 @@ class SandboxExports {
     /** Matches a query and answers {@code {"status":"success","cursor":...}}, without a cursor when nothing matched. */
     Response open(String kind, ObjectNode body, String batchSize, SandboxRecords.Flags flags) {
         int batch = batchSize(batchSize);
-        CqlQuery query = CqlQuery.parse(body, store.zone(), store.today(), EVENTS.equals(kind));
-        if (query.hasEventName() && CqlQuery.NOT_EXPORTABLE.contains(query.eventName)) {
+        SandboxQuery query = SandboxQuery.parse(body, store.zone(), store.today(), EVENTS.equals(kind));
+        if (query.hasEventName() && SandboxQuery.NOT_EXPORTABLE.contains(query.eventName)) {
             throw SandboxException.badRequest("Export not allowed for this event");
         }
         List<?> items = store.read(data -> EVENTS.equals(kind)

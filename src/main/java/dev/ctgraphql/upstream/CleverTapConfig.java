@@ -55,7 +55,7 @@ public interface CleverTapConfig {
     Retry retry();
 
     /** Uploads of events, profiles and device tokens. */
-    Uploads uploads();
+    UploadPolicy uploads();
 
     /** Read caches, by name; see the README for what each holds. */
     @WithName("cache")
@@ -201,7 +201,7 @@ public interface CleverTapConfig {
         Duration maxBackoff();
     }
 
-    interface Uploads {
+    interface UploadPolicy {
         /** Most records one mutation may carry (they are sent to CleverTap in chunks). */
         @WithDefault("50000")
         int maxRecords();

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code event_properties}, {@code session_properties} and {@code common_profile_properties} (every family in it,
  * e.g. {@code profile_fields}, {@code demographics}, {@code technographics}, is matched against the profile).
  */
-final class CqlQuery {
+final class SandboxQuery {
 
     /** System events CleverTap never exports through Get Events/Profiles. */
     static final List<String> NOT_EXPORTABLE = List.of("Notification Sent", "Notification Viewed", "Notification Clicked");
@@ -30,7 +30,7 @@ final class CqlQuery {
     final List<CqlFilter> sessionFilters;
     final List<CqlFilter> profileFilters;
 
-    private CqlQuery(String eventName, LocalDate from, LocalDate to, ZoneId zone, List<CqlFilter> eventFilters,
+    private SandboxQuery(String eventName, LocalDate from, LocalDate to, ZoneId zone, List<CqlFilter> eventFilters,
             List<CqlFilter> sessionFilters, List<CqlFilter> profileFilters) {
         this.eventName = eventName;
         this.from = from;
@@ -46,7 +46,7 @@ final class CqlQuery {
      * Parses a CQL body. Without {@code event_name} (allowed only when {@code eventRequired} is false) the query covers
      * every event of the past 365 days, as CleverTap does for people export and campaign targeting.
      */
-    static CqlQuery parse(JsonNode body, ZoneId zone, LocalDate today, boolean eventRequired) {
+    static SandboxQuery parse(JsonNode body, ZoneId zone, LocalDate today, boolean eventRequired) {
         String eventName = body.path("event_name").isTextual() ? body.path("event_name").textValue() : null;
         if (eventName != null && eventName.isBlank()) {
             eventName = null;
@@ -79,7 +79,8 @@ final class CqlQuery {
                 profileFilters.addAll(CqlFilter.parseList(family.getValue(), family.getKey()));
             }
         }
-        return new CqlQuery(eventName, from, to, zone, CqlFilter.parseList(body.get("event_properties"), "event_properties"),
+        return new SandboxQuery(eventName, from, to, zone,
+                CqlFilter.parseList(body.get("event_properties"), "event_properties"),
                 CqlFilter.parseList(body.get("session_properties"), "session_properties"), profileFilters);
     }
 
