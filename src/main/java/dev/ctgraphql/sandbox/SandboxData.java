@@ -76,11 +76,6 @@ final class SandboxData {
         putIfSet(byGpid, profile.gpid, profile);
     }
 
-    void addDevice(SandboxProfile profile, SandboxDevice device) {
-        profile.devices.add(device);
-        byObjectId.put(device.objectId, profile);
-    }
-
     SandboxProfile byIdentity(String identity) {
         return byIdentity.get(identity);
     }

@@ -11,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.runtime.StartupEvent;
@@ -70,12 +69,6 @@ public class SandboxStore {
     /** Number of events now stored with this name, or of all events when {@code eventName} is null. */
     public long eventCount(String eventName) {
         return read(d -> eventName == null ? d.eventCount() : d.events(eventName).size());
-    }
-
-    /** A profile by identity, in the Get Profile record shape (identity, email, name, phone, objectId, profileData, events, platformInfo). */
-    public Optional<JsonNode> profileByIdentity(String identity) {
-        return read(d -> Optional.ofNullable(d.byIdentity(identity))
-                .map(p -> (JsonNode) SandboxRecords.profile(p, SandboxRecords.Flags.ALL)));
     }
 
     /** A campaign's status now (scheduled, running, stopped or completed), if the id exists. */

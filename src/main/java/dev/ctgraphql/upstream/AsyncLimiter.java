@@ -118,10 +118,6 @@ public final class AsyncLimiter {
         return permits;
     }
 
-    public int maxQueued() {
-        return maxQueued;
-    }
-
     public synchronized int inUse() {
         return inUse;
     }

@@ -122,12 +122,6 @@ public class SharedRedis {
         return healthy.entrySet().stream().filter(entry -> !entry.getValue().get()).map(Map.Entry::getKey).sorted().toList();
     }
 
-    /** Whether the last command of a feature worked (true before any was sent). */
-    public boolean healthy(String feature) {
-        AtomicBoolean state = healthy.get(feature);
-        return state == null || state.get();
-    }
-
     private Redis client() {
         Redis current = client;
         if (current == null) {
