@@ -8,19 +8,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +22,6 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,7 +33,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.RedisConnection;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import io.vertx.redis.client.RedisOptions;
@@ -74,10 +66,6 @@ class RedisTier {
     private static final int SCAN_COUNT = 1000;
     /** Longest wait for a new connection (made at start and for the subscription, off the query path). */
     private static final Duration FIRST_CONNECTION = Duration.ofSeconds(3);
-    /** The cache name under which a pending "drop everything" is kept. */
-    private static final String ALL = "";
-    /** Past this many pending keys of one cache, the whole cache is dropped instead. */
-    private static final int MAX_PENDING_KEYS = 10_000;
 
     /** What a read found: a JSON text and its remaining time to live in milliseconds (-1: none), nothing, or no answer. */
     record Lookup(Status status, String json, long ttlMillis) {
@@ -97,31 +85,13 @@ class RedisTier {
 
     private final Optional<CleverTapConfig.SharedCache> config;
     private final Vertx vertx;
-    private final ObjectMapper mapper;
     private final MeterRegistry registry;
     private final String base;
-    private final String channel;
-    /**
-     * This replica's name in its invalidation messages; made at its first message, not at start, so that function
-     * instances restored from one snapshot (Lambda SnapStart) do not share it and ignore each other's messages.
-     */
-    private volatile String instance;
     private final Map<String, Counter> failures = new ConcurrentHashMap<>();
     private final AtomicBoolean healthy = new AtomicBoolean(true);
-    private final AtomicBoolean subscriberHealthy = new AtomicBoolean(true);
-    private final AtomicReference<RedisConnection> subscription = new AtomicReference<>();
     private volatile long downUntil = System.nanoTime();
-    private volatile Listener listener;
-    private volatile Runnable unheard = () -> {
-    };
-    private volatile boolean closed;
-    /** Whether invalidations from other replicas are received, and from when on they are trusted (nanoTime). */
-    private volatile boolean subscribed;
-    private volatile long trustedFrom = System.nanoTime();
-    /** Invalidations not yet sent because Redis failed: per cache ({@code ALL}: every cache) its keys, null for all. */
-    private final Map<String, Set<String>> pending = new HashMap<>();
-    private final AtomicBoolean replayScheduled = new AtomicBoolean();
-    private final AtomicInteger replaying = new AtomicInteger();
+    /** Null without a shared tier. */
+    private final RedisInvalidations invalidations;
     private Redis client;
     private Redis subscriber;
 
@@ -129,10 +99,11 @@ class RedisTier {
             MeterRegistry registry) {
         this.config = config.sharedCache().redisUrl().filter(url -> !url.isBlank()).map(url -> config.sharedCache());
         this.vertx = vertx;
-        this.mapper = mapper;
         this.registry = registry;
         this.base = config.sharedCache().keyPrefix() + FORMAT + credentials.accountId() + ":";
-        this.channel = base + "invalidations";
+        this.invalidations = this.config.isEmpty()
+                ? null
+                : new RedisInvalidations(this, this.config.get(), vertx, mapper, base + "invalidations", FIRST_CONNECTION);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -148,15 +119,13 @@ class RedisTier {
         client.send(Request.cmd(Command.PING)).ifNoItem().after(firstConnection).fail().subscribe().with(
                 ok -> LOG.infof("Shared cache tier on Redis at %s (keys %s*)", where(shared.redisUrl().get()), base),
                 e -> failed("connect", e));
-        subscribe(false);
+        invalidations.start(subscriber);
     }
 
     @PreDestroy
     void close() {
-        closed = true;
-        RedisConnection connection = subscription.getAndSet(null);
-        if (connection != null) {
-            close(connection);
+        if (invalidations != null) {
+            invalidations.close();
         }
         if (client != null) {
             client.close();
@@ -171,12 +140,16 @@ class RedisTier {
 
     /** Sets who is told about invalidations published by other replicas. */
     void listen(Listener listener) {
-        this.listener = listener;
+        if (invalidations != null) {
+            invalidations.listen(listener);
+        }
     }
 
     /** Sets what runs when invalidations from other replicas stop being received. */
     void whenUnheard(Runnable action) {
-        this.unheard = action;
+        if (invalidations != null) {
+            invalidations.whenUnheard(action);
+        }
     }
 
     /** The Redis key of an entry of a cache. */
@@ -234,10 +207,10 @@ class RedisTier {
             List<String> batch = all.subList(from, Math.min(all.size(), from + DELETE_BATCH));
             Request del = Request.cmd(Command.DEL);
             batch.forEach(k -> del.arg(key(cache, k)));
-            ObjectNode message = message(cache);
+            ObjectNode message = invalidations.message(cache);
             ArrayNode array = message.putArray("keys");
             batch.forEach(array::add);
-            batches.add(sent(send(del).chain(() -> send(publishing(message))), cache, batch));
+            batches.add(invalidations.sent(send(del).chain(() -> send(invalidations.publishing(message))), cache, batch));
         }
         return Uni.join().all(batches).andFailFast().replaceWithVoid();
     }
@@ -248,69 +221,14 @@ class RedisTier {
             return Uni.createFrom().voidItem();
         }
         String pattern = glob(cache == null ? base : base + cache + ":") + "*";
-        return sent(scanAndDelete(pattern, "0").chain(() -> send(publishing(message(cache)))), cache, null);
-    }
-
-    /**
-     * An invalidation (delete, then publish) that never fails: when Redis fails it is kept and sent again once Redis
-     * answers, so that neither the shared entries nor the other replicas' copies outlive a write made during an outage.
-     */
-    private Uni<Void> sent(Uni<?> invalidation, String cache, Collection<String> keys) {
-        return invalidation.onItem().invoke(this::succeeded).replaceWithVoid()
-                .onFailure().recoverWithItem(e -> {
-                    failed("invalidate", e);
-                    remember(cache, keys);
-                    return null;
-                });
-    }
-
-    private void remember(String cache, Collection<String> keys) {
-        synchronized (pending) {
-            String name = cache == null ? ALL : cache;
-            if (keys == null || pending.containsKey(ALL)) {
-                pending.put(name, null);
-            } else if (!pending.containsKey(name) || pending.get(name) != null) {
-                Set<String> known = pending.computeIfAbsent(name, n -> new HashSet<>());
-                known.addAll(keys);
-                if (known.size() > MAX_PENDING_KEYS) {
-                    pending.put(name, null);
-                }
-            }
-        }
-        replayLater();
-    }
-
-    private void replayLater() {
-        if (!closed && replayScheduled.compareAndSet(false, true)) {
-            vertx.setTimer(Math.max(1, config.get().retryAfter().toMillis()), id -> replay());
-        }
-    }
-
-    /** Sends the invalidations kept during an outage (those that fail again are kept again). */
-    private void replay() {
-        replayScheduled.set(false);
-        Map<String, Set<String>> due;
-        synchronized (pending) {
-            if (pending.isEmpty()) {
-                return;
-            }
-            due = new HashMap<>(pending);
-            pending.clear();
-        }
-        LOG.debugf("Sending %d cache invalidation(s) kept while Redis could not be reached", due.size());
-        replaying.addAndGet(due.size());
-        due.forEach((cache, keys) -> {
-            String name = ALL.equals(cache) ? null : cache;
-            // never fails: one that fails again is kept again
-            (keys == null ? deleteAll(name) : delete(name, keys)).subscribe().with(ok -> replaying.decrementAndGet());
-        });
+        return invalidations.sent(
+                scanAndDelete(pattern, "0").chain(() -> send(invalidations.publishing(invalidations.message(cache)))), cache,
+                null);
     }
 
     /** Invalidations kept because Redis failed and not yet sent, or being sent again now (tests, operators). */
     int pendingInvalidations() {
-        synchronized (pending) {
-            return pending.size() + replaying.get();
-        }
+        return invalidations == null ? 0 : invalidations.pending();
     }
 
     /**
@@ -319,7 +237,7 @@ class RedisTier {
      * replayed).
      */
     boolean invalidationsReliable() {
-        return config.isEmpty() || (subscribed && System.nanoTime() - trustedFrom >= 0);
+        return invalidations == null || invalidations.reliable();
     }
 
     /** How long local entries are answered while {@link #invalidationsReliable()} is false. */
@@ -342,139 +260,6 @@ class RedisTier {
                 });
     }
 
-    private ObjectNode message(String cache) {
-        ObjectNode message = mapper.createObjectNode();
-        message.put("from", instance());
-        if (cache != null) {
-            message.put("cache", cache);
-        }
-        return message;
-    }
-
-    private Request publishing(ObjectNode message) {
-        return Request.cmd(Command.PUBLISH).arg(channel).arg(message.toString());
-    }
-
-    /**
-     * Opens the connection that receives other replicas' invalidations. Its failures never stop the shared tier
-     * itself (they only mean local copies may live to their TTL); it is opened again every {@code retry-after}.
-     */
-    private void subscribe(boolean again) {
-        if (closed) {
-            return;
-        }
-        AtomicBoolean settled = new AtomicBoolean();
-        long guard = vertx.setTimer(Math.max(1, FIRST_CONNECTION.toMillis()), id -> {
-            if (settled.compareAndSet(false, true)) {
-                subscriptionFailed(new IllegalStateException("no connection within " + FIRST_CONNECTION));
-            }
-        });
-        subscriber.connect().subscribe().with(connection -> {
-            vertx.cancelTimer(guard);
-            if (!settled.compareAndSet(false, true) || closed) {
-                close(connection);
-                return;
-            }
-            connection.handler(this::received);
-            connection.exceptionHandler(e -> lost(connection, e));
-            connection.endHandler(() -> lost(connection, null));
-            subscription.set(connection);
-            // a pub/sub command completes once written; a refusal arrives as a connection error
-            connection.send(Request.cmd(Command.SUBSCRIBE).arg(channel)).subscribe().with(ok -> {
-                if (!subscriberHealthy.getAndSet(true) || again) {
-                    LOG.info("Shared cache invalidations from other replicas are received"
-                            + (again ? " again; the local tier is dropped, as some may have been missed" : ""));
-                }
-                trustedFrom = System.nanoTime() + (again ? 2 * config.get().retryAfter().toNanos() : 0);
-                subscribed = true;
-                if (again) {
-                    tell(null, null);
-                }
-                replay();
-            }, e -> lost(connection, e));
-        }, e -> {
-            vertx.cancelTimer(guard);
-            if (settled.compareAndSet(false, true)) {
-                subscriptionFailed(e);
-            }
-        });
-    }
-
-    private void lost(RedisConnection connection, Throwable cause) {
-        if (subscription.compareAndSet(connection, null)) {
-            close(connection);
-            subscriptionFailed(cause == null ? new IllegalStateException("connection closed") : cause);
-        }
-    }
-
-    private void subscriptionFailed(Throwable e) {
-        if (subscribed) {
-            subscribed = false;
-            unheard.run();
-        }
-        if (closed) {
-            return;
-        }
-        count("subscribe");
-        if (subscriberHealthy.compareAndSet(true, false)) {
-            LOG.warnf("Shared cache invalidations from other replicas are not received (%s); local copies are answered for"
-                    + " at most %s until the subscription is back, tried every %s", describe(e), config.get().outageTtl(),
-                    config.get().retryAfter());
-        } else {
-            LOG.debugf("Shared cache invalidations still not received (%s)", describe(e));
-        }
-        vertx.setTimer(Math.max(1, config.get().retryAfter().toMillis()), id -> subscribe(true));
-    }
-
-    private static void close(RedisConnection connection) {
-        connection.close().subscribe().with(ok -> {
-        }, e -> {
-        });
-    }
-
-    private void received(Response push) {
-        if (push == null || push.size() < 3 || !"message".equals(String.valueOf(push.get(0)))) {
-            return;
-        }
-        try {
-            JsonNode message = mapper.readTree(push.get(2).toString());
-            if (message.path("from").asText().equals(instance)) {
-                return;
-            }
-            String cache = message.path("cache").asText(null);
-            List<String> keys = null;
-            if (message.path("keys").isArray()) {
-                keys = new ArrayList<>();
-                for (JsonNode key : message.get("keys")) {
-                    keys.add(key.asText());
-                }
-            }
-            tell(cache, keys);
-        } catch (Exception e) {
-            LOG.debugf("Ignored an unreadable shared cache invalidation: %s", e.getClass().getSimpleName());
-        }
-    }
-
-    private String instance() {
-        String name = instance;
-        if (name == null) {
-            synchronized (this) {
-                if (instance == null) {
-                    instance = UUID.randomUUID().toString();
-                }
-                name = instance;
-            }
-        }
-        return name;
-    }
-
-    private void tell(String cache, List<String> keys) {
-        Listener current = listener;
-        if (current != null) {
-            current.dropped(cache, keys);
-        }
-    }
-
     private Uni<Response> send(Request request) {
         return client.send(request).ifNoItem().after(timeout()).fail();
     }
@@ -492,18 +277,20 @@ class RedisTier {
         return client != null && (healthy.get() || System.nanoTime() - downUntil >= 0);
     }
 
-    private void succeeded() {
+    void succeeded() {
         if (!healthy.get() && healthy.compareAndSet(false, true)) {
             LOG.info("Shared cache (Redis) answers again");
         }
     }
 
-    private void count(String operation) {
+    /** Counts a failed command in {@code clevertap.cache.shared.failures}. */
+    void count(String operation) {
         failures.computeIfAbsent(operation, op -> Counter.builder("clevertap.cache.shared.failures").tag("operation", op)
                 .description("Shared cache (Redis) commands that failed or timed out").register(registry)).increment();
     }
 
-    private void failed(String operation, Throwable e) {
+    /** Counts and logs a failed command, and skips the tier for {@code retry-after}. */
+    void failed(String operation, Throwable e) {
         count(operation);
         downUntil = System.nanoTime() + config.get().retryAfter().toNanos();
         if (healthy.compareAndSet(true, false)) {
@@ -514,7 +301,8 @@ class RedisTier {
         }
     }
 
-    private String describe(Throwable failure) {
+    /** A failure as logged: its type and message, the Redis address and credentials redacted. */
+    String describe(Throwable failure) {
         Throwable e = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         return redact(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
                 config.get().redisUrl().get());
