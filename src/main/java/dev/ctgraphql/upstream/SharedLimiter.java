@@ -1,12 +1,8 @@
 package dev.ctgraphql.upstream;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,83 +53,6 @@ final class SharedLimiter {
     private static final String FORMAT = "limits:v1:";
     /** Longest wait for the first connection of the subscription. */
     private static final Duration FIRST_CONNECTION = Duration.ofSeconds(3);
-
-    /** Admits waiting tickets in arrival order. KEYS: queue, tickets' expiries, leases, sequence. */
-    private static final Script ADMIT = new Script("""
-            local t = redis.call('TIME')
-            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-            local limit, ttl, most = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
-            redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now)
-            for _, gone in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)) do
-              redis.call('ZREM', KEYS[1], gone)
-              redis.call('ZREM', KEYS[2], gone)
-            end
-            for i = 4, #ARGV do
-              if not redis.call('ZSCORE', KEYS[1], ARGV[i]) then
-                redis.call('ZADD', KEYS[1], redis.call('INCR', KEYS[4]), ARGV[i])
-              end
-              redis.call('ZADD', KEYS[2], now + ttl, ARGV[i])
-            end
-            local free = limit - redis.call('ZCARD', KEYS[3])
-            local granted = {}
-            for i = 4, #ARGV do
-              if #granted >= most or free <= 0 or redis.call('ZRANK', KEYS[1], ARGV[i]) >= free then
-                break
-              end
-              redis.call('ZREM', KEYS[1], ARGV[i])
-              redis.call('ZREM', KEYS[2], ARGV[i])
-              redis.call('ZADD', KEYS[3], now + ttl, ARGV[i])
-              free = free - 1
-              granted[#granted + 1] = ARGV[i]
-            end
-            return granted
-            """);
-
-    /** Extends (or registers) the leases of requests in flight. KEYS: queue, tickets' expiries, leases. */
-    private static final Script RENEW = new Script("""
-            local t = redis.call('TIME')
-            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-            for i = 2, #ARGV do
-              redis.call('ZADD', KEYS[3], now + tonumber(ARGV[1]), ARGV[i])
-              redis.call('ZREM', KEYS[1], ARGV[i])
-              redis.call('ZREM', KEYS[2], ARGV[i])
-            end
-            return #ARGV - 1
-            """);
-
-    /** Gives a lease back, or withdraws a waiting ticket, and tells the waiting replicas. KEYS: queue, expiries, leases. */
-    private static final Script LEAVE = new Script("""
-            local removed = redis.call('ZREM', KEYS[3], ARGV[1]) + redis.call('ZREM', KEYS[1], ARGV[1])
-            redis.call('ZREM', KEYS[2], ARGV[1])
-            redis.call('PUBLISH', ARGV[2], ARGV[3])
-            return removed
-            """);
-
-    /** Says this replica is alive; answers how many are, and this one's rank among them by id. KEYS: replicas. */
-    private static final Script MEMBERS = new Script("""
-            local t = redis.call('TIME')
-            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-            redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
-            local rank = 0
-            local members = redis.call('ZRANGE', KEYS[1], 0, -1)
-            for _, member in ipairs(members) do
-              if member < ARGV[1] then
-                rank = rank + 1
-              end
-            end
-            return {#members, rank}
-            """);
-
-    /** Takes the next slot of a paced operation for the whole account; answers how many ms away it is. KEYS: next slot. */
-    private static final Script PACE = new Script("""
-            local t = redis.call('TIME')
-            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-            local interval = tonumber(ARGV[1])
-            local slot = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
-            redis.call('SET', KEYS[1], slot + interval, 'PX', slot + interval - now + 1000)
-            return slot - now
-            """);
 
     /** How the replica admits requests now. */
     enum Mode {
@@ -260,7 +179,7 @@ final class SharedLimiter {
         if (mode == Mode.FALLBACK || closed) {
             return paceLocally(name, perSecond);
         }
-        return eval(PACE, List.of(base + "pace:" + name), List.of(String.valueOf(interval)))
+        return eval(LimiterScripts.PACE, List.of(base + "pace:" + name), List.of(String.valueOf(interval)))
                 .onItem().transformToUni(wait -> wait.toLong() <= 0
                         ? Uni.createFrom().voidItem()
                         : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(wait.toLong())))
@@ -354,7 +273,7 @@ final class SharedLimiter {
         args.add(String.valueOf(settings.leaseTtl().toMillis()));
         args.add(String.valueOf(most));
         args.addAll(waiting);
-        eval(ADMIT, lane.keys, args).subscribe().with(answer -> {
+        eval(LimiterScripts.ADMIT, lane.keys, args).subscribe().with(answer -> {
             List<String> granted = new ArrayList<>(answer.size());
             answer.forEach(id -> granted.add(id.toString()));
             admitted(lane, granted);
@@ -504,7 +423,7 @@ final class SharedLimiter {
 
     /** Says this replica is alive and renews every lease it holds (registering those taken while Redis was away). */
     private Uni<Void> beat() {
-        Uni<Void> heartbeat = eval(MEMBERS, List.of(members), List.of(instance,
+        Uni<Void> heartbeat = eval(LimiterScripts.MEMBERS, List.of(members), List.of(instance,
                 String.valueOf(settings.leaseTtl().toMillis()))).invoke(answer -> {
                     replicas = answer.get(0).toInteger();
                     rank = answer.get(1).toInteger();
@@ -519,7 +438,7 @@ final class SharedLimiter {
                 List<String> args = new ArrayList<>(held.size() + 1);
                 args.add(String.valueOf(settings.leaseTtl().toMillis()));
                 args.addAll(held);
-                renewals.add(eval(RENEW, lane.keys.subList(0, 3), args).replaceWithVoid());
+                renewals.add(eval(LimiterScripts.RENEW, lane.keys.subList(0, 3), args).replaceWithVoid());
             }
         }
         return renewals.isEmpty()
@@ -620,13 +539,14 @@ final class SharedLimiter {
     // ---- Redis
 
     private Uni<Void> leave(Lane lane, String id) {
-        return eval(LEAVE, lane.keys.subList(0, 3), List.of(id, channel, lane.limitClass.name())).replaceWithVoid();
+        return eval(LimiterScripts.LEAVE, lane.keys.subList(0, 3), List.of(id, channel, lane.limitClass.name()))
+                .replaceWithVoid();
     }
 
-    private Uni<Response> eval(Script script, List<String> keys, List<String> args) {
-        return client.send(script.request(Command.EVALSHA, script.sha, keys, args))
+    private Uni<Response> eval(LimiterScripts.Script script, List<String> keys, List<String> args) {
+        return client.send(script.request(Command.EVALSHA, script.sha(), keys, args))
                 .onFailure(e -> String.valueOf(e.getMessage()).startsWith("NOSCRIPT"))
-                .recoverWithUni(() -> client.send(script.request(Command.EVAL, script.source, keys, args)))
+                .recoverWithUni(() -> client.send(script.request(Command.EVAL, script.source(), keys, args)))
                 .ifNoItem().after(settings.timeout()).fail();
     }
 
@@ -649,30 +569,7 @@ final class SharedLimiter {
     }
 
     private static String sha256(String text) {
-        return hex("SHA-256", text);
-    }
-
-    private static String hex(String algorithm, String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is missing from this JVM", e);
-        }
-    }
-
-    /** A Lua script, sent by its SHA-1 and loaded on the first {@code NOSCRIPT} (e.g. after Redis restarted). */
-    private record Script(String source, String sha) {
-
-        Script(String source) {
-            this(source, hex("SHA-1", source));
-        }
-
-        Request request(Command command, String script, List<String> keys, List<String> args) {
-            Request request = Request.cmd(command).arg(script).arg(keys.size());
-            keys.forEach(request::arg);
-            args.forEach(request::arg);
-            return request;
-        }
+        return LimiterScripts.hex("SHA-256", text);
     }
 
     /** One limit class of the account, as this replica sees it. */
