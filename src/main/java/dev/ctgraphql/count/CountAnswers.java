@@ -63,6 +63,14 @@ final class CountAnswers {
         return new CountClient.Result(count.asLong(), null);
     }
 
+    /** CleverTap's final answer to a trend or top-value query; one still running at the deadline is an error. */
+    static JsonNode finished(AsyncQueries.Outcome outcome, String what) {
+        if (!outcome.done()) {
+            throw new CleverTapUnavailableException("CleverTap is still computing " + what + "; retry shortly");
+        }
+        return outcome.body();
+    }
+
     /** The active-user count and, per requested dimension, the counts by value, largest first. */
     static RealtimeCount realtime(JsonNode body, Set<RealtimeDimension> dimensions) {
         List<RealtimeBucket> buckets = new ArrayList<>();

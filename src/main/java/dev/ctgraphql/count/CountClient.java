@@ -3,6 +3,7 @@ package dev.ctgraphql.count;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,7 +21,6 @@ import dev.ctgraphql.upstream.CleverTapBadInputException;
 import dev.ctgraphql.upstream.CleverTapCalls;
 import dev.ctgraphql.upstream.CleverTapPaths;
 import dev.ctgraphql.upstream.CleverTapRestClients;
-import dev.ctgraphql.upstream.CleverTapUnavailableException;
 import dev.ctgraphql.upstream.CqlQuery;
 import dev.ctgraphql.upstream.Endpoint;
 import dev.ctgraphql.upstream.ResponseCache;
@@ -108,17 +108,11 @@ public class CountClient {
             body.put("sum_event_prop", sumProperty);
         }
         body.putObject("groups").putObject(TREND_LABEL).put("trend_type",
-                granularity.name().toLowerCase(java.util.Locale.ROOT));
+                granularity.name().toLowerCase(Locale.ROOT));
         return cache.get(COUNTS, CacheKey.of(TREND).with("body", body).text(),
                 () -> async.run(TREND, () -> rest().trend(body), TREND_POLL,
                         id -> rest().trendResult(id))
-                        .map(outcome -> {
-                            if (!outcome.done()) {
-                                throw new CleverTapUnavailableException(
-                                        "CleverTap is still computing this trend; retry shortly");
-                            }
-                            return outcome.body();
-                        }),
+                        .map(outcome -> CountAnswers.finished(outcome, "this trend")),
                 answer -> CountAnswers.buckets(answer.path(TREND_LABEL), query, granularity),
                 result -> cache.ttlUntil(COUNTS, query.to()));
     }
@@ -134,13 +128,7 @@ public class CountClient {
         return cache.get(COUNTS, CacheKey.of(TOP).with("body", body).text(),
                 () -> async.run(TOP, () -> rest().top(body), TOP_POLL,
                         id -> rest().topResult(id))
-                        .map(outcome -> {
-                            if (!outcome.done()) {
-                                throw new CleverTapUnavailableException(
-                                        "CleverTap is still computing these top values; retry shortly");
-                            }
-                            return outcome.body();
-                        }),
+                        .map(outcome -> CountAnswers.finished(outcome, "these top values")),
                 answer -> CountAnswers.topValues(answer.path(TOP_LABEL), limit), result -> cache.ttlUntil(COUNTS, query.to()));
     }
 
