@@ -41,7 +41,7 @@ public class EventClient {
     /** CleverTap's maximum records per upload request. */
     static final int CHUNK = 1000;
 
-    private static final String EXPORTS = "exports";
+    private static final String EXPORTS = CursorPager.CACHE;
 
     private final CleverTapRestClients clients;
     private final CursorPager pager;

@@ -40,7 +40,7 @@ class ProfileActivityClient {
     /** Records read per event name (one page). */
     static final int BATCH = 1000;
 
-    private static final String EXPORTS = "exports";
+    private static final String EXPORTS = CursorPager.CACHE;
 
     private final CleverTapRestClients clients;
     private final CursorPager pager;

@@ -61,7 +61,7 @@ public class ProfileClient {
     static final int DELETE_CHUNK = 100;
 
     private static final String PROFILES = "profiles";
-    private static final String EXPORTS = "exports";
+    private static final String EXPORTS = CursorPager.CACHE;
     /** What is cached when CleverTap has no such profile. */
     private static final JsonNode NOT_FOUND = JsonNodeFactory.instance.objectNode().put("notFound", true);
 

@@ -28,6 +28,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CursorPager {
 
+    /**
+     * The cache region of export pages, shared by every domain that pages a cursor (events, profiles, a profile's
+     * activity), so that a write which makes exports stale drops them all.
+     */
+    public static final String CACHE = "exports";
+
     private static final Logger LOG = Logger.getLogger(CursorPager.class);
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
