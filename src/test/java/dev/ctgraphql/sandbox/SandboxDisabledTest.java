@@ -7,13 +7,19 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
+import dev.ctgraphql.contract.WireMockProfile;
+
 import static dev.ctgraphql.sandbox.SandboxApi.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+/**
+ * With the sandbox off, none of its paths exist and nothing is seeded. Runs in the WireMock contract tests' app, which
+ * points the service at a stand-in CleverTap with the sandbox off, so it needs no app of its own.
+ */
 @QuarkusTest
-@TestProfile(SandboxDisabledProfile.class)
+@TestProfile(WireMockProfile.class)
 class SandboxDisabledTest {
 
     @Inject
