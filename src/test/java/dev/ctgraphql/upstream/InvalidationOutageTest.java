@@ -38,7 +38,7 @@ import static org.hamcrest.Matchers.nullValue;
  * during the outage is replayed once Redis is back, so that no replica serves the stale Redis entry afterwards.
  */
 @QuarkusTest
-@TestProfile(RedisOutageProfile.class)
+@TestProfile(SharedCacheProfile.class)
 class InvalidationOutageTest {
 
     static final Duration NOTICED = Duration.ofSeconds(10);

@@ -68,6 +68,9 @@ class SharedCacheTest {
     ResponseCache cache;
 
     @Inject
+    RedisTier tier;
+
+    @Inject
     SandboxStats sandbox;
 
     @Inject
@@ -87,7 +90,13 @@ class SharedCacheTest {
     static RedisAPI redis;
 
     @BeforeEach
-    void emptyBothTiers() {
+    void emptyBothTiers() throws InterruptedException {
+        // InvalidationOutageTest shares this app and stops Redis: start once the tier hears invalidations again
+        long reliableBy = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!tier.invalidationsReliable() && System.nanoTime() < reliableBy) {
+            Thread.sleep(20);
+        }
+        assertThat("invalidations heard again", tier.invalidationsReliable(), equalTo(true));
         cache.clear().await().atMost(Duration.ofSeconds(5));
         sandbox.reset();
         if (client == null) {
