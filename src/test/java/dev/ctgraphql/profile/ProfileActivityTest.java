@@ -1,4 +1,4 @@
-package dev.ctgraphql.dashboard;
+package dev.ctgraphql.profile;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

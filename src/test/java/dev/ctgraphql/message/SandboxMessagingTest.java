@@ -1,4 +1,4 @@
-package dev.ctgraphql;
+package dev.ctgraphql.message;
 
 import java.util.List;
 import java.util.Map;
@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+
+import dev.ctgraphql.GraphQLClient;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;

@@ -1,4 +1,4 @@
-package dev.ctgraphql.sandbox;
+package dev.ctgraphql.profile;
 
 import java.util.List;
 import java.util.Map;
@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 import dev.ctgraphql.GraphQLClient;
+import dev.ctgraphql.sandbox.SandboxStore;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
