@@ -3,26 +3,43 @@
 # (quarkus.kubernetes.*, quarkus.knative.*) into deploy/. With --check, writes nothing and fails with a diff when
 # deploy/ differs from what the current configuration generates (CI runs this).
 # The build uses a throwaway output folder (inside the checkout, where Quarkus finds the project; git ignores it), so it
-# never touches target/ or anyone else's build.
+# never touches target/ or anyone else's build. With --from <build folder> (e.g. target, after ./mvnw package or
+# verify of the same checkout) it builds nothing and reads the manifests that build wrote (.ci/run does this, saving a
+# whole build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 check=false
-case "${1:-}" in
-    "") ;;
-    --check) check=true ;;
-    *)
-        echo "usage: deploy/generate.sh [--check]" >&2
-        exit 2
-        ;;
-esac
+built=
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --check) check=true ;;
+        --from)
+            built=${2:-}
+            shift
+            ;;
+        *)
+            echo "usage: deploy/generate.sh [--check] [--from <build folder>]" >&2
+            exit 2
+            ;;
+    esac
+    shift
+done
 
 work=$(mktemp -d "$PWD/target-generate.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-# No tests, and no source formatting: this script only reads the checkout.
-./mvnw -B -q package -DskipTests -Dmaven.test.skip=true -Dformatter.skip=true -Dimpsort.skip=true \
-    -Dbuild.dir="$work/target"
+if [[ -n $built ]]; then
+    mkdir -p "$work/target"
+    cp -r "$built/kubernetes" "$work/target/kubernetes" || {
+        echo "no manifests in $built/kubernetes: build first (./mvnw package)" >&2
+        exit 1
+    }
+else
+    # No tests, and no source formatting: this script only reads the checkout.
+    ./mvnw -B -q package -DskipTests -Dmaven.test.skip=true -Dformatter.skip=true -Dimpsort.skip=true \
+        -Dbuild.dir="$work/target"
+fi
 
 # Quarkus writes the entries of some maps (labels, selectors) in an order that changes from one build to the next:
 # sort every mapping whose values are all plain scalars, so the same configuration always gives the same file.
