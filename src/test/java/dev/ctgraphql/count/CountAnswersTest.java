@@ -26,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class CountAnswersTest {
 
-
     @Test
     void aCountIsKeptAsItsValueAndReadBackTheSame() {
         CountClient.Result done = CountAnswers.count(new AsyncQueries.Outcome(
@@ -52,7 +51,6 @@ class CountAnswersTest {
         assertThrows(CleverTapUnavailableException.class, () -> CountAnswers.count(new AsyncQueries.Outcome(
                 JsonNodeFactory.instance.objectNode().put("status", "success"), null)));
     }
-
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
