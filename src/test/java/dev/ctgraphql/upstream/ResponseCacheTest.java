@@ -2,9 +2,7 @@ package dev.ctgraphql.upstream;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +36,7 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * Stale-while-revalidate, stale-if-error, TTL jitter and the memory bounds of {@link ResponseCache}, with loaders that
+ * Stale-while-revalidate, stale-if-error and the memory bounds of {@link ResponseCache}, with loaders that
  * stand for CleverTap (their call counts are the upstream calls).
  */
 @QuarkusTest
@@ -185,26 +183,6 @@ class ResponseCacheTest {
 
         assertThat(get.get(), equalTo(1L));
         assertThat(get.get(), equalTo(2L));
-    }
-
-    @Test
-    void freshnessIsShortenedByUpToTheJitterDifferentlyPerKey() {
-        Duration ttl = Duration.ofMinutes(1);
-        Set<Long> seconds = new HashSet<>();
-        long shortest = Long.MAX_VALUE;
-        long longest = 0;
-        for (int i = 0; i < 200; i++) {
-            String key = "POST /1/counts/events.json {\"event_name\":\"e" + i + "\"}";
-            Duration jittered = cache.ttls().jittered(key, ttl);
-            assertThat("the same for the same key, on every replica", cache.ttls().jittered(key, ttl), equalTo(jittered));
-            assertThat(jittered, lessThanOrEqualTo(ttl));
-            assertThat(jittered, greaterThanOrEqualTo(Duration.ofSeconds(54)));
-            seconds.add(jittered.toSeconds());
-            shortest = Math.min(shortest, jittered.toMillis());
-            longest = Math.max(longest, jittered.toMillis());
-        }
-        assertThat("keys that differ in one character do not expire together", seconds.size(), greaterThan(4));
-        assertThat(longest - shortest, greaterThan(Duration.ofSeconds(4).toMillis()));
     }
 
     @Test
