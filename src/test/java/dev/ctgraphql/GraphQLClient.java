@@ -41,12 +41,17 @@ public final class GraphQLClient {
 
     /** Posts the named document with variables given as alternating names and values. */
     public static Response post(String name, Object... variables) {
+        return postText(document(name), variables);
+    }
+
+    /** Posts the document {@code query} (its text) with variables given as alternating names and values. */
+    public static Response postText(String query, Object... variables) {
         Map<String, Object> vars = new HashMap<>();
         for (int i = 0; i < variables.length; i += 2) {
             vars.put((String) variables[i], variables[i + 1]);
         }
         Map<String, Object> body = new HashMap<>();
-        body.put("query", document(name));
+        body.put("query", query);
         body.put("variables", vars);
         return given().contentType(ContentType.JSON).accept(ContentType.JSON).body(body).post("/graphql");
     }

@@ -12,31 +12,20 @@ import dev.ctgraphql.graphql.DirectQuery;
 import dev.ctgraphql.graphql.EventQuery;
 import dev.ctgraphql.graphql.RawArguments;
 
-import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 
 /** The count queries as {@link DirectQuery}s: the same {@link CountGraphQLApi} methods, called without SmallRye. */
 final class CountQueries {
 
-    private static final Map<String, DataFetcher<?>> COUNT = Map.of(
-            "status", e -> e.<Count>getSource().status(),
-            "value", e -> e.<Count>getSource().value(),
-            "requestId", e -> e.<Count>getSource().requestId());
-
     private CountQueries() {
     }
 
-    /** Base of the count queries: the API bean and the answer types. */
+    /** Base of the count queries: the API bean. */
     abstract static class Base implements DirectQuery {
         final CountGraphQLApi api;
 
         Base(CountGraphQLApi api) {
             this.api = api;
-        }
-
-        @Override
-        public Map<String, Map<String, DataFetcher<?>>> outputs() {
-            return Map.of("Count", COUNT);
         }
 
         static EventQuery query(DataFetchingEnvironment environment) {
@@ -130,18 +119,6 @@ final class CountQueries {
             }
             return api.realtimeUserCount(splitBy);
         }
-
-        @Override
-        public Map<String, Map<String, DataFetcher<?>>> outputs() {
-            return Map.of(
-                    "RealtimeCount", Map.of(
-                            "total", e -> e.<RealtimeCount>getSource().total(),
-                            "breakdown", e -> e.<RealtimeCount>getSource().breakdown()),
-                    "RealtimeBucket", Map.of(
-                            "dimension", e -> e.<RealtimeBucket>getSource().dimension(),
-                            "value", e -> e.<RealtimeBucket>getSource().value(),
-                            "count", e -> e.<RealtimeBucket>getSource().count()));
-        }
     }
 
     /** {@code trend}. */
@@ -162,13 +139,6 @@ final class CountQueries {
             return api.trend(query(environment),
                     RawArguments.enumValue(environment.getArgument("granularity"), TrendGranularity.class),
                     RawArguments.bool(environment.getArgument("unique")), environment.getArgument("sumProperty"));
-        }
-
-        @Override
-        public Map<String, Map<String, DataFetcher<?>>> outputs() {
-            return Map.of("TrendPoint", Map.of(
-                    "start", e -> e.<TrendPoint>getSource().start(),
-                    "value", e -> e.<TrendPoint>getSource().value()));
         }
     }
 
@@ -193,13 +163,6 @@ final class CountQueries {
                     new PropertyRef(RawArguments.enumValue(property, "kind", PropertyKind.class),
                             RawArguments.string(property, "name")),
                     limit == null ? null : ((Number) limit).intValue());
-        }
-
-        @Override
-        public Map<String, Map<String, DataFetcher<?>>> outputs() {
-            return Map.of("PropertyValueCount", Map.of(
-                    "value", e -> e.<PropertyValueCount>getSource().value(),
-                    "count", e -> e.<PropertyValueCount>getSource().count()));
         }
     }
 }

@@ -21,6 +21,13 @@ public interface EndpointConfig {
     @WithDefault("true")
     boolean introspection();
 
+    /**
+     * Whether queries run on the lean executor ({@code LeanExecution}: graphql-java directly, fetchers derived from
+     * SmallRye's model at start); false runs every operation on SmallRye's executor.
+     */
+    @WithDefault("true")
+    boolean leanExecution();
+
     Limits limits();
 
     PersistedQueries persistedQueries();

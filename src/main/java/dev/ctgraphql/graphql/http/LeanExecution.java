@@ -1,8 +1,10 @@
 package dev.ctgraphql.graphql.http;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +29,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.error.ExceptionHandler;
+import io.smallrye.graphql.schema.model.Schema;
 import io.smallrye.mutiny.Uni;
 
 import dev.ctgraphql.graphql.DirectQuery;
@@ -45,10 +48,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
-import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.GraphQLType;
-import graphql.schema.GraphQLTypeUtil;
 
 /**
  * Runs queries made only of {@link DirectQuery} fields on graphql-java directly, with one {@link GraphQL} built at
@@ -65,11 +65,19 @@ import graphql.schema.GraphQLTypeUtil;
 class LeanExecution {
 
     private static final Logger LOG = Logger.getLogger(LeanExecution.class);
-    /** The meter SmallRye GraphQL records every operation in; kept for the lean fields too. */
-    private static final String METRIC = "mp_graphql";
+    /**
+     * Query fields deliberately left on SmallRye's executor, with the reason: they need what only SmallRye's request
+     * handling provides.
+     */
+    static final Map<String, String> EXCLUDED = Map.of("viewer",
+            "reads the caller through CDI's request-scoped SecurityIdentity, which only SmallRye's path activates");
 
     private final GraphQL graphQL;
     private final Set<String> fields;
+    private final Map<String, String> refused;
+    /** The batched {@code @Source} fields' loaders (a registry per request for documents that select one). */
+    private final LeanFields built;
+    private final Set<String> batchedFields;
     private final Cache<String, PreparsedDocumentEntry> documents = Caffeine.newBuilder().maximumSize(2000).build();
     private final AtomicLong executions = new AtomicLong();
     /** Null when SmallRye's GraphQL tracing is turned off. */
@@ -78,43 +86,40 @@ class LeanExecution {
     LeanExecution(GraphQLSchema schema, Instance<DirectQuery> queries, MeterRegistry registry, Tracer tracer,
             @ConfigProperty(name = "quarkus.smallrye-graphql.tracing.enabled", defaultValue = "true") boolean traced) {
         this.tracer = traced ? tracer : null;
-        GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry(schema.getCodeRegistry());
-        Set<String> lean = new HashSet<>();
+        Map<String, DirectQuery> direct = new HashMap<>();
         for (DirectQuery query : queries) {
-            GraphQLFieldDefinition field = schema.getQueryType().getFieldDefinition(query.field());
-            Map<String, Map<String, DataFetcher<?>>> outputs = query.outputs();
-            String missing = field == null
-                    ? "the field is not in the schema"
-                    : uncovered(field.getType(), outputs, new HashSet<>());
-            if (missing != null) {
-                LOG.warnf("Query.%s stays on SmallRye's executor: %s", query.field(), missing);
-                continue;
+            direct.put(query.field(), query);
+        }
+        GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry(schema.getCodeRegistry());
+        Schema model = SmallRyeModel.read();
+        LeanFields built = model == null ? null : new LeanFields(model, schema, SmallRyeModel::bean, registry);
+        Set<String> lean = new HashSet<>();
+        Map<String, String> refused = new TreeMap<>();
+        for (GraphQLFieldDefinition field : schema.getQueryType().getFieldDefinitions()) {
+            String name = field.getName();
+            try {
+                if (EXCLUDED.containsKey(name)) {
+                    throw new LeanArguments.Unsupported(EXCLUDED.get(name));
+                }
+                if (built == null) {
+                    throw new LeanArguments.Unsupported("SmallRye's schema model could not be read");
+                }
+                DirectQuery query = direct.get(name);
+                DataFetcher<?> fetcher = query != null ? timed(name, query, registry) : built.query(name);
+                built.cover(field.getType());
+                code.dataFetcher(FieldCoordinates.coordinates("Query", name), RoleGuard.guarded("Query", name, fetcher));
+                lean.add(name);
+            } catch (LeanArguments.Unsupported e) {
+                refused.put(name, e.getMessage());
             }
-            Timer timer = Timer.builder(METRIC).tags("name", query.field(), "type", "QUERY", "source", "false")
-                    .register(registry);
-            DataFetcher<?> direct = environment -> {
-                long start = System.nanoTime();
-                Object answer;
-                try {
-                    answer = query.fetch(environment);
-                } catch (RuntimeException e) {
-                    timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-                    throw e;
-                }
-                if (answer instanceof Uni<?> later) {
-                    return later.onTermination().invoke(() -> timer.record(System.nanoTime() - start,
-                            TimeUnit.NANOSECONDS)).subscribeAsCompletionStage();
-                }
-                timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-                return answer;
-            };
-            code.dataFetcher(FieldCoordinates.coordinates("Query", query.field()),
-                    RoleGuard.guarded("Query", query.field(), direct));
-            outputs.forEach((type, accessors) -> accessors
-                    .forEach((name, fetcher) -> code.dataFetcher(FieldCoordinates.coordinates(type, name), fetcher)));
-            lean.add(query.field());
+        }
+        if (built != null) {
+            built.install(code);
         }
         this.fields = Set.copyOf(lean);
+        this.refused = Map.copyOf(refused);
+        this.built = built;
+        this.batchedFields = built == null ? Set.of() : built.batchedFields();
         GraphQLSchema own = schema.transform(builder -> builder.codeRegistry(code.build()));
         ExceptionHandler errors = new ExceptionHandler();
         this.graphQL = GraphQL.newGraphQL(own)
@@ -123,7 +128,38 @@ class LeanExecution {
                 .instrumentation(SimplePerformantInstrumentation.INSTANCE)
                 .preparsedDocumentProvider(new KeptDocuments())
                 .build();
+        if (!refused.isEmpty()) {
+            LOG.warnf("Query fields left on SmallRye's executor: %s", refused);
+        }
         LOG.debugf("Query fields answered by the lean executor: %s", fields);
+    }
+
+    /** A {@link DirectQuery}'s fetch, timed in SmallRye's operation metric. */
+    private static DataFetcher<?> timed(String name, DirectQuery query, MeterRegistry registry) {
+        Timer timer = Timer.builder(LeanFields.METRIC).tags("name", name, "type", "QUERY", "source", "false")
+                .register(registry);
+        return environment -> {
+            long start = System.nanoTime();
+            Object answer;
+            try {
+                answer = query.fetch(environment);
+            } catch (RuntimeException e) {
+                timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                throw e;
+            }
+            if (answer instanceof Uni<?> later) {
+                CompletableFuture<?> stage = later.subscribeAsCompletionStage();
+                stage.whenComplete((value, failure) -> timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+                return stage;
+            }
+            timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            return answer;
+        };
+    }
+
+    /** The Query fields left on SmallRye's executor, with the reason (tests, and the warning at start). */
+    Map<String, String> refused() {
+        return refused;
     }
 
     /** How many requests this executor ran (tests). */
@@ -145,7 +181,11 @@ class LeanExecution {
         Map<String, Object> values = variables == null || variables.isEmpty()
                 ? Map.of()
                 : Context.VariablesParser.toMap(variables).orElse(Map.of());
-        ExecutionInput input = ExecutionInput.newExecutionInput()
+        ExecutionInput.Builder builder = ExecutionInput.newExecutionInput();
+        if (selectsBatched(query)) {
+            builder.dataLoaderRegistry(built.loaders());
+        }
+        ExecutionInput input = builder
                 .query(query)
                 .operationName(operationName)
                 // graphql-java's default draws a random UUID (SecureRandom) for every execution
@@ -177,6 +217,16 @@ class LeanExecution {
         });
     }
 
+    /** Whether the document may select a batched field (a loader registry costs little, a missing one fails). */
+    private boolean selectsBatched(String query) {
+        for (String name : batchedFields) {
+            if (query.contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Span span(ExecutionInput input, String operationName) {
         return tracer.spanBuilder(operationName == null ? "GraphQL" : "GraphQL:" + operationName)
                 .setAttribute("graphql.executionId", input.getExecutionId().toString())
@@ -189,32 +239,6 @@ class LeanExecution {
     void execute(String query, String operationName, JsonObject variables, Uni<SecurityIdentity> caller,
             ResponseWriter writer) {
         caller.subscribe().with(identity -> execute(query, operationName, variables, identity, writer), writer::fail);
-    }
-
-    /** The first object type or field of {@code type}'s answers without an accessor in {@code outputs}; null if none. */
-    private static String uncovered(GraphQLType type, Map<String, Map<String, DataFetcher<?>>> outputs,
-            Set<String> seen) {
-        GraphQLType inner = GraphQLTypeUtil.unwrapAll(type);
-        if (!(inner instanceof GraphQLObjectType object)) {
-            return GraphQLTypeUtil.isLeaf(inner)
-                    ? null
-                    : "type " + GraphQLTypeUtil.simplePrint(inner)
-                            + " is not an object, scalar or enum type";
-        }
-        if (!seen.add(object.getName())) {
-            return null;
-        }
-        Map<String, DataFetcher<?>> accessors = outputs.getOrDefault(object.getName(), Map.of());
-        for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
-            if (!accessors.containsKey(field.getName())) {
-                return "no accessor for " + object.getName() + "." + field.getName();
-            }
-            String missing = uncovered(field.getType(), outputs, seen);
-            if (missing != null) {
-                return missing;
-            }
-        }
-        return null;
     }
 
     /** Parsed and validated documents by their text (the endpoint bounds the text's length before it gets here). */

@@ -1,5 +1,7 @@
 package dev.ctgraphql.graphql.http;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 
@@ -27,7 +29,7 @@ public class OperationGate {
     OperationGate(EndpointConfig config, PersistedQueries persisted, LeanExecution lean) {
         this.persisted = persisted;
         this.documents = new DocumentCheck(config.limits(), config.introspection(), config.answers().rootFields(),
-                lean.fields());
+                config.leanExecution() ? lean.fields() : Set.of());
         this.variables = new VariablesCheck(config.limits());
     }
 
