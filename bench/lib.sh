@@ -86,11 +86,21 @@ upstream_calls() {
   curl -s "$bench_base/sandbox/_stats" | python3 -c 'import json, sys; print(json.load(sys.stdin)["requests"].get(sys.argv[1], 0))' "$1"
 }
 
+# upstream_total: every request the sandbox received so far
+upstream_total() {
+  curl -s "$bench_base/sandbox/_stats" | python3 -c 'import json, sys; print(sum(json.load(sys.stdin)["requests"].values()))'
+}
+
 faults() {
   curl -s -o /dev/null -X PUT -H 'Content-Type: application/json' --data "$1" "$bench_base/sandbox/_faults"
 }
 
-no_faults() {
+no_# upstream_total: every request the sandbox received so far
+upstream_total() {
+  curl -s "$bench_base/sandbox/_stats" | python3 -c 'import json, sys; print(sum(json.load(sys.stdin)["requests"].values()))'
+}
+
+faults() {
   curl -s -o /dev/null -X DELETE "$bench_base/sandbox/_faults"
 }
 

@@ -5,13 +5,15 @@
 # machine the JIT is still compiling the larger GraphQL path after 5 s), GraphQL and plain measured side by side in one
 # service run per mode, alternating in ROUNDS rounds (default 3) so that a change in the machine's load hits both; prints
 # requests/s (mean of the rounds), p50 and p99 (means of the rounds' percentiles) and the ratios GraphQL / plain.
-# Modes (MODES, default all three):
+# Modes (MODES, default all five):
 #   reuse    the same request again and again, answer reuse on (the default configuration)
 #   repeat   the same request again and again, answer reuse off: every request is parsed, executed and serialised
 #   rotate   the variables rotate over 100 sets, all in the data cache (warmed first), answer reuse off: what every
 #            query that is not an exact repeat costs (a dashboard with its own date range, a subscription tick)
+#   profile  like rotate, with profile lookups (nested lists: platforms, eventSummary) over 100 warmed identities
+#   campaigns like rotate, with campaign lists (with each campaign's batched report) over 100 warmed date ranges
 # Every answer comes from the data cache: the script checks that the measured runs made no upstream call. Loopback only.
-# Usage: bench/throughput.sh   (MODES="reuse repeat rotate", DURATION=s, WARMUP=s, ROUNDS=n, CONNECTIONS="32 128",
+# Usage: bench/throughput.sh   (MODES="reuse repeat rotate profile campaigns", DURATION=s, WARMUP=s, ROUNDS=n, CONNECTIONS="32 128",
 #                               THREADS=2, PORT=18089, REBUILD=1)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -49,6 +51,30 @@ end
 LUA
 }
 
+# profile_query <n>: a profile lookup of the seeded user n (1-based) with its nested lists
+profile_query() {
+  printf '{"query":"query($id: String) { profile(identity: $id) { identity email name platforms { platform osVersion } eventSummary { eventName count lastSeen } } }","variables":{"id":"user-%04d"}}' \
+    "$1"
+}
+
+# campaigns_query <n>: the API campaigns whose start lies in a range that ends n days after today's 30 days ahead
+campaigns_query() {
+  local from to
+  from=$(date -u -d '90 days ago' +%F)
+  to=$(date -u -d "$((30 + $1)) days" +%F)
+  printf '{"query":"query($r: DateRange!) { campaigns(range: $r) { id name status channel scheduledAt report { ready sent viewed clicked } } }","variables":{"r":{"from":"%s","to":"%s"}}}' \
+    "$from" "$to"
+}
+
+# set_query <mode> <i>: the i-th (0-based) of the 100 rotating request bodies of a rotating mode
+set_query() {
+  case $1 in
+    rotate) settled_count_query 'App Launched' "$2" ;;
+    profile) profile_query "$(($2 + 1))" ;;
+    campaigns) campaigns_query "$2" ;;
+  esac
+}
+
 # run <path> <connections> <seconds> <script>: "requests/s p50_ms p99_ms errors"
 run() {
   wrk -t"$threads" -c"$2" -d"$3"s --latency -s "$4" "$bench_base$1" | awk '
@@ -72,22 +98,30 @@ rounds() {
 
 results=()
 echo_machine
-for mode in ${MODES:-reuse repeat rotate}; do
+for mode in ${MODES:-reuse repeat rotate profile campaigns}; do
   case $mode in
     reuse) bench_start ;;
     repeat | rotate) bench_start -Dclevertap-graphql.endpoint.answers.reuse=false ;;
-    *) echo "unknown mode $mode (reuse, repeat, rotate)" >&2; exit 1 ;;
+    # profiles are cached for a minute by default: longer here, so that the measured runs stay on the data cache
+    profile | campaigns) bench_start -Dclevertap-graphql.endpoint.answers.reuse=false \
+      -Dclevertap.cache.profiles.ttl=10m -Dclevertap.cache.campaigns.live-ttl=10m \
+      -Dclevertap.cache.campaign-reports.live-ttl=10m ;;
+    *) echo "unknown mode $mode (reuse, repeat, rotate, profile, campaigns)" >&2; exit 1 ;;
   esac
   trap 'bench_stop; rm -rf "$work"' EXIT
-  settled_count_query > "$work/body.json"
+  case $mode in
+    profile | campaigns) set_query "$mode" 0 > "$work/body.json" ;;
+    *) settled_count_query > "$work/body.json" ;;
+  esac
   answer=$(gql "$(cat "$work/body.json")")
-  [[ $answer == *'"value"'* ]] || { echo "unexpected GraphQL answer: $answer" >&2; exit 1; }
-  if [[ $mode == rotate ]]; then
+  [[ $answer == '{"data":{'* && $answer != *'"errors"'* ]] || { echo "unexpected GraphQL answer: $answer" >&2; exit 1; }
+  if [[ $mode != reuse && $mode != repeat ]]; then
     : > "$work/bodies.txt"
     for ((i = 0; i < sets; i++)); do
-      body=$(settled_count_query 'App Launched' "$i")
+      body=$(set_query "$mode" "$i")
       warm=$(gql "$body")
-      [[ $warm == *'"value"'* ]] || { echo "unexpected GraphQL answer to $body: $warm" >&2; exit 1; }
+      [[ $warm == '{"data":{'* && $warm != *'"errors"'* ]] \
+        || { echo "unexpected GraphQL answer to $body: $warm" >&2; exit 1; }
       echo "$body" >> "$work/bodies.txt"
     done
     rotate_script "$work/bodies.txt" "$work/post.lua"
@@ -101,24 +135,24 @@ for mode in ${MODES:-reuse repeat rotate}; do
   printf %s "$answer" | curl -sf -X PUT --data-binary @- "$bench_base/bench/plain"
   [[ $(curl -s -X POST --data-binary @"$work/body.json" "$bench_base/bench/plain") == "$answer" ]] \
     || { echo "the plain endpoint does not answer the same bytes" >&2; exit 1; }
-  echo "answer ($(printf %s "$answer" | wc -c) bytes): $answer"
+  echo "answer ($(printf %s "$answer" | wc -c) bytes): ${answer:0:300}"
   run /graphql 32 "$warmup" "$work/post.lua" > /dev/null
   run /bench/plain 32 "$warmup" "$work/post.lua" > /dev/null
-  calls_before=$(upstream_calls "POST /1/counts/events.json")
-  printf '%-7s %-6s %-9s %12s %9s %9s %7s\n' mode conns endpoint 'requests/s' 'p50 ms' 'p99 ms' errors
+  calls_before=$(upstream_total)
+  printf '%-9s %-6s %-9s %12s %9s %9s %7s\n' mode conns endpoint 'requests/s' 'p50 ms' 'p99 ms' errors
   for c in ${CONNECTIONS:-32 128}; do
     read -r g_rps g_p50 g_p99 g_err p_rps p_p50 p_p99 p_err <<< "$(rounds "$c")"
-    printf '%-7s %-6s %-9s %12.0f %9.3f %9.3f %7s\n' "$mode" "$c" graphql "$g_rps" "$g_p50" "$g_p99" "$g_err"
-    printf '%-7s %-6s %-9s %12.0f %9.3f %9.3f %7s\n' "$mode" "$c" plain "$p_rps" "$p_p50" "$p_p99" "$p_err"
+    printf '%-9s %-6s %-9s %12.0f %9.3f %9.3f %7s\n' "$mode" "$c" graphql "$g_rps" "$g_p50" "$g_p99" "$g_err"
+    printf '%-9s %-6s %-9s %12.0f %9.3f %9.3f %7s\n' "$mode" "$c" plain "$p_rps" "$p_p50" "$p_p99" "$p_err"
     results+=("$mode $c $g_rps $p_rps $g_p50 $p_p50 $g_p99 $p_p99")
   done
-  echo "upstream calls during the measured runs: $(($(upstream_calls "POST /1/counts/events.json") - calls_before))"
+  echo "upstream calls during the measured runs: $(($(upstream_total) - calls_before))"
   bench_stop
 done
 echo
-printf '%-7s %-6s %22s %18s %18s\n' mode conns 'throughput gql/plain' 'p50 gql/plain' 'p99 gql/plain'
+printf '%-9s %-6s %22s %18s %18s\n' mode conns 'throughput gql/plain' 'p50 gql/plain' 'p99 gql/plain'
 for line in "${results[@]}"; do
   read -r mode c g_rps p_rps g_p50 p_p50 g_p99 p_p99 <<< "$line"
   awk -v m="$mode" -v c="$c" -v a="$g_rps" -v b="$p_rps" -v d="$g_p50" -v e="$p_p50" -v f="$g_p99" -v g="$p_p99" \
-    'BEGIN { printf "%-7s %-6s %22.2f %18.2f %18.2f\n", m, c, a / b, d / e, f / g }'
+    'BEGIN { printf "%-9s %-6s %22.2f %18.2f %18.2f\n", m, c, a / b, d / e, f / g }'
 done

@@ -15,8 +15,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  */
 public class AuthProfile implements QuarkusTestProfile {
 
-    static final String VIEWER_KEY = "viewer-key-7c1d0f";
-    static final String EDITOR_KEY = "editor-key-52aa91";
+    public static final String VIEWER_KEY = "viewer-key-7c1d0f";
+    public static final String EDITOR_KEY = "editor-key-52aa91";
     static final String ADMIN_KEY = "admin-key-e03b77";
     static final String ALL_KEY = "all-roles-key-9d4e21";
     /** A key that was handed out once and has since been removed from the configuration. */
