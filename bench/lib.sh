@@ -95,12 +95,7 @@ faults() {
   curl -s -o /dev/null -X PUT -H 'Content-Type: application/json' --data "$1" "$bench_base/sandbox/_faults"
 }
 
-no_# upstream_total: every request the sandbox received so far
-upstream_total() {
-  curl -s "$bench_base/sandbox/_stats" | python3 -c 'import json, sys; print(sum(json.load(sys.stdin)["requests"].values()))'
-}
-
-faults() {
+no_faults() {
   curl -s -o /dev/null -X DELETE "$bench_base/sandbox/_faults"
 }
 
@@ -115,6 +110,21 @@ settled_count_query() {
   to=$(date -u -d '20 days ago' +%F)
   printf '{"query":"query($q: EventQuery!) { eventCount(query: $q) { status value } }","variables":{"q":{"eventName":"%s","range":{"from":"%s","to":"%s"}}}}' \
     "$event" "$from" "$to"
+}
+
+# profile_query <n>: a profile lookup of the seeded user n (1-based) with its nested lists
+profile_query() {
+  printf '{"query":"query($id: String) { profile(identity: $id) { identity email name platforms { platform osVersion } eventSummary { eventName count lastSeen } } }","variables":{"id":"user-%04d"}}' \
+    "$1"
+}
+
+# campaigns_query <n>: the API campaigns whose start lies in a range that ends n days after today's 30 days ahead
+campaigns_query() {
+  local from to
+  from=$(date -u -d '90 days ago' +%F)
+  to=$(date -u -d "$((30 + $1)) days" +%F)
+  printf '{"query":"query($r: DateRange!) { campaigns(range: $r) { id name status channel scheduledAt report { ready sent viewed clicked } } }","variables":{"r":{"from":"%s","to":"%s"}}}' \
+    "$from" "$to"
 }
 
 echo_machine() {

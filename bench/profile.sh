@@ -5,9 +5,11 @@
 # The profiler is async-profiler when ASYNC_PROFILER names its libasyncProfiler.so (Maven Central
 # tools.profiler:async-profiler:<version>:jar:linux-x64 carries it; the stacks stay in target-bench/cached-query.collapsed,
 # itimer sampling every INTERVAL, default 1ms), else Java Flight Recorder (target-bench/cached-query.jfr).
-# REUSE=false profiles with answer reuse off (every request executes), as bench/throughput.sh's repeat mode. Loopback only.
-# Usage: bench/profile.sh   (DURATION=s, TOP=25, REUSE=true|false, ASYNC_PROFILER=path, INTERVAL=1ms, PORT=18089,
-#                            REBUILD=1)
+# REUSE=false profiles with answer reuse off (every request executes), as bench/throughput.sh's repeat mode.
+# QUERY=profile or QUERY=campaigns profiles a profile lookup or a campaign list (bench/throughput.sh's profile and
+# campaigns modes, one set) instead of the count. Loopback only.
+# Usage: bench/profile.sh   (DURATION=s, TOP=25, REUSE=true|false, QUERY=count|profile|campaigns, ASYNC_PROFILER=path,
+#                            INTERVAL=1ms, PORT=18089, REBUILD=1)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 bench_need wrk curl
@@ -25,10 +27,15 @@ else
   recording=$bench_root/target-bench/cached-query.jfr
   BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} -XX:StartFlightRecording=filename=$recording,settings=profile,dumponexit=true"
 fi
-bench_start "-Dclevertap-graphql.endpoint.answers.reuse=${REUSE:-true}"
+bench_start "-Dclevertap-graphql.endpoint.answers.reuse=${REUSE:-true}" -Dclevertap.cache.profiles.ttl=10m \
+  -Dclevertap.cache.campaigns.live-ttl=10m -Dclevertap.cache.campaign-reports.live-ttl=10m
 trap 'bench_stop; rm -rf "$work"' EXIT
 echo_machine
-settled_count_query > "$work/body.json"
+case ${QUERY:-count} in
+  profile) profile_query 1 > "$work/body.json" ;;
+  campaigns) campaigns_query 0 > "$work/body.json" ;;
+  *) settled_count_query > "$work/body.json" ;;
+esac
 gql "$(cat "$work/body.json")" > /dev/null
 wrk_post_script "$work/body.json" "$work/post.lua"
 wrk -t2 -c32 -d10s -s "$work/post.lua" "$bench_base/graphql" > /dev/null

@@ -51,21 +51,6 @@ end
 LUA
 }
 
-# profile_query <n>: a profile lookup of the seeded user n (1-based) with its nested lists
-profile_query() {
-  printf '{"query":"query($id: String) { profile(identity: $id) { identity email name platforms { platform osVersion } eventSummary { eventName count lastSeen } } }","variables":{"id":"user-%04d"}}' \
-    "$1"
-}
-
-# campaigns_query <n>: the API campaigns whose start lies in a range that ends n days after today's 30 days ahead
-campaigns_query() {
-  local from to
-  from=$(date -u -d '90 days ago' +%F)
-  to=$(date -u -d "$((30 + $1)) days" +%F)
-  printf '{"query":"query($r: DateRange!) { campaigns(range: $r) { id name status channel scheduledAt report { ready sent viewed clicked } } }","variables":{"r":{"from":"%s","to":"%s"}}}' \
-    "$from" "$to"
-}
-
 # set_query <mode> <i>: the i-th (0-based) of the 100 rotating request bodies of a rotating mode
 set_query() {
   case $1 in
@@ -132,8 +117,9 @@ for mode in ${MODES:-reuse repeat rotate profile campaigns}; do
     echo
     echo "mode $mode: $(cat "$work/body.json")"
   fi
-  printf %s "$answer" | curl -sf -X PUT --data-binary @- "$bench_base/bench/plain"
-  [[ $(curl -s -X POST --data-binary @"$work/body.json" "$bench_base/bench/plain") == "$answer" ]] \
+  printf %s "$answer" | curl -sf -X PUT -H "Content-Type: application/json" --data-binary @- "$bench_base/bench/plain"
+  [[ $(curl -s -X POST -H "Content-Type: application/json" --data-binary @"$work/body.json" "$bench_base/bench/plain") \
+    == "$answer" ]] \
     || { echo "the plain endpoint does not answer the same bytes" >&2; exit 1; }
   echo "answer ($(printf %s "$answer" | wc -c) bytes): ${answer:0:300}"
   run /graphql 32 "$warmup" "$work/post.lua" > /dev/null

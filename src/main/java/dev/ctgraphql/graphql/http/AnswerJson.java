@@ -3,6 +3,15 @@ package dev.ctgraphql.graphql.http;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.Map;
 
@@ -50,6 +59,12 @@ final class AnswerJson {
             string(constant.name(), out);
         } else if (value instanceof JsonValue json) {
             out.append(json);
+        } else if (value instanceof TemporalAccessor time) {
+            String text = time(time);
+            if (text == null) {
+                return false;
+            }
+            string(text, out);
         } else if (value instanceof Map<?, ?> map) {
             out.append('{');
             boolean first = true;
@@ -85,6 +100,29 @@ final class AnswerJson {
             return false;
         }
         return true;
+    }
+
+    /**
+     * A date or time as SmallRye's answer writer (JSON-B) writes it: the date scalars leave the Java value in the result,
+     * and JSON-B writes each type in its ISO format. Null for a type not known here.
+     */
+    private static String time(TemporalAccessor time) {
+        if (time instanceof OffsetDateTime) {
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+        } else if (time instanceof Instant) {
+            return DateTimeFormatter.ISO_INSTANT.format(time);
+        } else if (time instanceof LocalDate) {
+            return DateTimeFormatter.ISO_LOCAL_DATE.format(time);
+        } else if (time instanceof LocalDateTime) {
+            return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(time);
+        } else if (time instanceof ZonedDateTime) {
+            return DateTimeFormatter.ISO_ZONED_DATE_TIME.format(time);
+        } else if (time instanceof LocalTime) {
+            return DateTimeFormatter.ISO_LOCAL_TIME.format(time);
+        } else if (time instanceof OffsetTime) {
+            return DateTimeFormatter.ISO_OFFSET_TIME.format(time);
+        }
+        return null;
     }
 
     /** A JSON string, escaped as JSON-P escapes it: quote, backslash and control characters only. */

@@ -1,0 +1,59 @@
+package dev.ctgraphql.graphql.http;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.smallrye.graphql.execution.ExecutionResponse;
+
+import graphql.ExecutionResultImpl;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** {@link AnswerJson} writes the bytes SmallRye's answer rendering (JSON-P, JSON-B for other values) writes. */
+class AnswerJsonTest {
+
+    private static String smallRyes(Map<String, Object> data) {
+        return new ExecutionResponse(new ExecutionResultImpl(data, List.of())).getExecutionResultAsJsonObject()
+                .toString();
+    }
+
+    @Test
+    void datesTimesNumbersAndTextAsSmallRyeWritesThem() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("offsetWholeMinute", OffsetDateTime.of(2026, 11, 29, 12, 44, 0, 0, ZoneOffset.UTC));
+        data.put("offsetNanos", OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 120_000_000, ZoneOffset.ofHours(2)));
+        data.put("instant", Instant.parse("2026-03-01T00:00:00Z"));
+        data.put("instantNanos", Instant.parse("2026-03-01T10:11:12.345678Z"));
+        data.put("day", LocalDate.of(2026, 2, 28));
+        data.put("local", LocalDateTime.of(2026, 2, 28, 23, 0));
+        data.put("zoned", ZonedDateTime.of(2026, 6, 1, 8, 30, 0, 0, ZoneId.of("Europe/Berlin")));
+        data.put("time", LocalTime.of(7, 5));
+        data.put("offsetTime", OffsetTime.of(7, 5, 9, 0, ZoneOffset.ofHours(-3)));
+        data.put("big", new BigInteger("9007199254740993"));
+        data.put("text", "quote \" backslash \\ tab \t unicode \u00b7 \u0001");
+        data.put("list", List.of(1, 2.5d, true));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("all", data);
+
+        byte[] lean = AnswerJson.write(answer);
+
+        assertThat(lean, notNullValue());
+        assertThat(new String(lean, StandardCharsets.UTF_8), equalTo(smallRyes(answer)));
+    }
+}
