@@ -4,7 +4,8 @@
 # predates API keys). Loopback only.
 
 bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-bench_app=$bench_root/target-bench/quarkus-app/quarkus-run.jar
+# BENCH_APP=<quarkus-run.jar> runs another build (e.g. main's, for a before/after run of the same script)
+bench_app=${BENCH_APP:-$bench_root/target-bench/quarkus-app/quarkus-run.jar}
 bench_port=${PORT:-18089}
 bench_base=http://127.0.0.1:$bench_port
 bench_key=bench-local-only-key
@@ -19,7 +20,7 @@ bench_need() {
 
 # the formatter is skipped: a benchmark must not rewrite sources
 bench_build() {
-  if [[ -f $bench_app && -z ${REBUILD:-} ]]; then
+  if [[ -f $bench_app && (-z ${REBUILD:-} || -n ${BENCH_APP:-}) ]]; then
     return
   fi
   mkdir -p "$bench_root/target-bench"

@@ -30,6 +30,7 @@ import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.error.ExceptionHandler;
 import io.smallrye.graphql.schema.model.Schema;
+import io.smallrye.graphql.spi.config.Config;
 import io.smallrye.mutiny.Uni;
 
 import dev.ctgraphql.graphql.DirectQuery;
@@ -49,13 +50,17 @@ import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
 
 /**
- * Runs queries made only of {@link DirectQuery} fields on graphql-java directly, with one {@link GraphQL} built at
- * start over the schema SmallRye built (same types, same role guard, same error codes through SmallRye's exception
- * handler), parsed and validated documents kept by their text, and none of SmallRye's per-request and per-field work:
- * no JSON-P input object, no context copies per field, no CDI request context, no reflective calls. Everything else
- * (other fields, mutations, subscriptions) stays with SmallRye's executor.
+ * Runs queries made only of lean Query fields (every Query field but {@link #EXCLUDED}; documents mixing several of
+ * them too) on graphql-java directly, with one {@link GraphQL} built at start over the schema SmallRye built (same
+ * types, same role guard, same error codes through SmallRye's exception handler), parsed and validated documents kept
+ * by their text, and none of SmallRye's per-request and per-field work: no JSON-P input object, no JSON-B argument
+ * conversion, no context copies per field, no CDI request context or bean lookups, no reflective calls. The fetchers
+ * are derived at start from SmallRye's schema model ({@link LeanFields}); a field with a {@link DirectQuery} uses that
+ * instead. A field whose answer needs something not derived here stays on SmallRye's executor, named in a warning at
+ * start; mutations, subscriptions and WebSocket operations stay there too.
  *
  * <p>
  * Validation depends only on the document and the schema, never on variables or on the caller, so a kept document
@@ -120,6 +125,10 @@ class LeanExecution {
         this.refused = Map.copyOf(refused);
         this.built = built;
         this.batchedFields = built == null ? Set.of() : built.batchedFields();
+        if (Config.FIELD_VISIBILITY_DEFAULT.equals(Config.get().getFieldVisibility())) {
+            // SmallRye installs a field filter even when it blocks nothing; it is asked at every field of every answer
+            code.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY);
+        }
         GraphQLSchema own = schema.transform(builder -> builder.codeRegistry(code.build()));
         ExceptionHandler errors = new ExceptionHandler();
         this.graphQL = GraphQL.newGraphQL(own)
@@ -148,7 +157,7 @@ class LeanExecution {
                 throw e;
             }
             if (answer instanceof Uni<?> later) {
-                CompletableFuture<?> stage = later.subscribeAsCompletionStage();
+                CompletableFuture<?> stage = LeanFields.plain(later);
                 stage.whenComplete((value, failure) -> timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
                 return stage;
             }

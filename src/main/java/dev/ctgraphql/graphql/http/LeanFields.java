@@ -34,6 +34,8 @@ import io.smallrye.graphql.schema.model.Schema;
 import io.smallrye.graphql.schema.model.Type;
 import io.smallrye.graphql.transformation.TransformException;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniSubscriber;
+import io.smallrye.mutiny.subscription.UniSubscription;
 
 import dev.ctgraphql.graphql.http.LeanArguments.Reader;
 import dev.ctgraphql.graphql.http.LeanArguments.Unsupported;
@@ -212,6 +214,34 @@ final class LeanFields {
         }
     }
 
+    /**
+     * The Uni's outcome as a plain future. {@link Uni#subscribeAsCompletionStage()} gives a context-propagating future
+     * (with Quarkus' context propagation), and graphql-java chains a dozen stages on every field's future, each of which
+     * would capture and restore the thread contexts; the lean executor needs none of them (no request context, the
+     * response notes are taken when the request starts).
+     */
+    @SuppressWarnings("unchecked")
+    static CompletableFuture<Object> plain(Uni<?> uni) {
+        CompletableFuture<Object> future = new CompletableFuture<>();
+        ((Uni<Object>) uni).subscribe().withSubscriber(new UniSubscriber<Object>() {
+            @Override
+            public void onSubscribe(UniSubscription subscription) {
+                // nothing to request: a Uni delivers its one outcome unasked
+            }
+
+            @Override
+            public void onItem(Object item) {
+                future.complete(item);
+            }
+
+            @Override
+            public void onFailure(Throwable failure) {
+                future.completeExceptionally(failure);
+            }
+        });
+        return future;
+    }
+
     /** Sets every fetcher built so far. */
     void install(GraphQLCodeRegistry.Builder code) {
         fetchers.forEach(code::dataFetcher);
@@ -351,7 +381,7 @@ final class LeanFields {
                 throw new IllegalStateException(e);
             }
             CompletionStage<?> later = answer instanceof Uni<?> uni
-                    ? uni.subscribeAsCompletionStage()
+                    ? plain(uni)
                     : answer instanceof CompletionStage<?> stage ? stage : null;
             if (later == null) {
                 timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
