@@ -73,7 +73,7 @@ final class LeanFields {
     private final Function<Class<?>, Object> beans;
     private final MeterRegistry registry;
     private final Map<FieldCoordinates, DataFetcher<?>> fetchers = new HashMap<>();
-    /** Object types whose every field has a fetcher; null values mark types being covered (cycles). */
+    /** Object types looked at: "" when every field has a fetcher, else why not; null while being covered (cycles). */
     private final Map<String, String> covered = new HashMap<>();
     private final Map<String, Batched> batches = new LinkedHashMap<>();
     private final Map<String, Operation> queries = new HashMap<>();
