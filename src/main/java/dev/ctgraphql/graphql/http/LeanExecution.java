@@ -157,9 +157,7 @@ class LeanExecution {
                 throw e;
             }
             if (answer instanceof Uni<?> later) {
-                CompletableFuture<?> stage = LeanFields.plain(later);
-                stage.whenComplete((value, failure) -> timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
-                return stage;
+                return LeanFields.plain(later, () -> timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
             }
             timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return answer;

@@ -32,6 +32,8 @@ class RootFieldCheck {
         missing.addAll(missing(schema, "Query", config.answers().rootFields(),
                 "clevertap-graphql.endpoint.answers.root-fields (answer reuse)"));
         missing.addAll(missing(schema, "Mutation", BulkMutations.fields(), "the bulk mutations (@Identifier)"));
+        missing.addAll(missing(schema, "Query", LeanExecution.EXCLUDED.keySet(),
+                "the fields kept off the lean executor (LeanExecution.EXCLUDED)"));
         missing.addAll(missingArguments(schema, BulkVariables.LISTS));
         if (!missing.isEmpty()) {
             throw new IllegalStateException("Field names that are not in the GraphQL schema: " + String.join("; ", missing));
