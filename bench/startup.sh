@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # JVM start-up, before and after, side by side: BEFORE (a git ref, default main; its tree is exported with git archive
-# and built apart) against the working tree. For each: the plain jar and the jar with its AppCDS archive on JDK 17,
+# and built apart) against AFTER (a git ref exported the same way; default the working tree). For each: the plain jar and the jar with its AppCDS archive on JDK 17,
 # each also with the flags for short-lived JVMs (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC: C1 only, one GC thread), and
 # the plain jar and the jar with its AOT cache (Project Leyden) on JDK 25. Builds six times (JDK 17 plain, JDK 17
 # -Pappcds, JDK 25 -Paot, for each side, each in its own build folder; BUILD=0 reuses them all, BUILD_BEFORE=0 only the
@@ -10,7 +10,8 @@
 # GraphQL answer ({ __typename }, which needs no CleverTap call), the CPU time used until then, and VmRSS right after it.
 # Prints every run, the medians, each variant's ratio after/before and each one's ratio to plain JDK 17 before.
 # Loopback only.
-# Usage: bench/startup.sh   (BEFORE=ref, JDK17=..., JDK25=..., RUNS=n, BUILD=0, BUILD_BEFORE=0 to change the defaults)
+# Usage: bench/startup.sh   (BEFORE=ref, AFTER=ref, JDK17=..., JDK25=..., RUNS=n, BUILD=0, BUILD_BEFORE=0 to change the
+#                            defaults)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -18,10 +19,16 @@ jdk17=${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}
 jdk25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 runs=${RUNS:-5}
 before_ref=${BEFORE:-main}
+after_ref=${AFTER:-}
 sides=(before after)
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "before: $before_ref ($(git rev-parse --short "$before_ref")), after: the working tree of $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' with changes')"
+if [[ -n $after_ref ]]; then
+  after_what="$after_ref ($(git rev-parse --short "$after_ref"))"
+else
+  after_what="the working tree of $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' with changes')"
+fi
+echo "before: $before_ref ($(git rev-parse --short "$before_ref")), after: $after_what"
 "$jdk17/bin/java" -version 2>&1 | head -1
 "$jdk25/bin/java" -version 2>&1 | head -1
 
@@ -40,14 +47,23 @@ build_side() {
   build "$source" "$jdk17" "$root/target-bench-$side-appcds" -Pappcds
   build "$source" "$jdk25" "$root/target-bench-$side-aot" -Paot
 }
-if [[ ${BUILD:-1} != 0 && ${BUILD_BEFORE:-1} != 0 ]]; then
+# build_ref <side> <ref>: builds a side from the tree of a git ref, exported apart
+build_ref() {
+  local exported
   exported=$(mktemp -d)
-  git archive "$before_ref" | tar -x -C "$exported"
-  build_side before "$exported"
+  git archive "$2" | tar -x -C "$exported"
+  build_side "$1" "$exported"
   rm -rf "$exported"
+}
+if [[ ${BUILD:-1} != 0 && ${BUILD_BEFORE:-1} != 0 ]]; then
+  build_ref before "$before_ref"
 fi
 if [[ ${BUILD:-1} != 0 ]]; then
-  build_side after "$root"
+  if [[ -n $after_ref ]]; then
+    build_ref after "$after_ref"
+  else
+    build_side after "$root"
+  fi
 fi
 for side in "${sides[@]}"; do
   [[ -f $root/target-bench-$side-appcds/quarkus-app/app-cds.jsa ]] \
