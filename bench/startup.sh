@@ -74,10 +74,17 @@ done
 
 # from the application's folder, as the archives require; -Xshare:on and AOTMode=on make an archive that cannot be used
 # an error instead of a silent plain start
+# (a start that fails, e.g. because another process took its port between the check and the bind, is tried again)
 measure() {
-  local dir=$1
+  local dir=$1 attempt
   shift
-  (cd "$dir/quarkus-app" && BENCH_FORMAT=tsv "$root/bench/native-start.sh" "$@" -jar quarkus-run.jar)
+  for attempt in 1 2 3; do
+    if (cd "$dir/quarkus-app" && BENCH_FORMAT=tsv "$root/bench/native-start.sh" "$@" -jar quarkus-run.jar); then
+      return
+    fi
+    echo "start $attempt of $dir failed; trying again" >&2
+  done
+  exit 1
 }
 
 variants=(plain-17 c1-17 appcds-17 appcds-c1-17 plain-25 aot-25)
