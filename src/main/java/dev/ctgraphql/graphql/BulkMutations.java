@@ -11,34 +11,26 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.arc.Arc;
 import io.smallrye.common.annotation.Identifier;
-import io.smallrye.graphql.spi.EventingService;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
-import graphql.schema.GraphQLSchema;
 
 /**
  * Installs every {@link BulkMutation} as the data fetcher of the Mutation field its {@code @Identifier} names when the
- * schema is built. SmallRye loads it as a service ({@code META-INF/services/io.smallrye.graphql.spi.EventingService},
- * listed before the role guard, which wraps what this installs) and builds the schema during static initialisation,
- * before run-time configuration exists: the beans are only looked at here (their qualifiers), and created on first use.
+ * schema is built: a step of {@link SchemaFinish}, before the role guard, which wraps what this installs. SmallRye
+ * builds the schema during static initialisation, before run-time configuration exists: the beans are only looked at
+ * here (their qualifiers), and created on first use.
  */
-public class BulkMutations implements EventingService {
+public final class BulkMutations {
 
     private static final Logger LOG = Logger.getLogger(BulkMutations.class);
 
-    /** Always on: a null key means SmallRye enables this service whatever the configuration. */
-    @Override
-    public String getConfigKey() {
-        return null;
+    private BulkMutations() {
     }
 
-    @Override
-    public GraphQLSchema.Builder beforeSchemaBuild(GraphQLSchema.Builder builder) {
-        // SmallRye has set its code registry before this event; build once to read it, then replace a few fetchers
-        GraphQLCodeRegistry registry = builder.build().getCodeRegistry();
-        GraphQLCodeRegistry.Builder codeRegistry = GraphQLCodeRegistry.newCodeRegistry(registry);
+    /** Replaces the fetchers of the bulk mutation fields in {@code codeRegistry}. */
+    static void install(GraphQLCodeRegistry.Builder codeRegistry) {
         for (Instance.Handle<BulkMutation> handle : Arc.container().select(BulkMutation.class, Any.Literal.INSTANCE)
                 .handles()) {
             String field = field(handle);
@@ -46,7 +38,6 @@ public class BulkMutations implements EventingService {
             codeRegistry.dataFetcher(FieldCoordinates.coordinates("Mutation", field), fetcher);
             LOG.debugf("Mutation.%s reads its arguments directly", field);
         }
-        return builder.codeRegistry(codeRegistry.build());
     }
 
     /** The Mutation fields the bulk mutations answer, by their {@code @Identifier}. */

@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.smallrye.graphql.spi.EventingService;
-
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLDirective;
 import graphql.schema.GraphQLDirectiveContainer;
@@ -20,22 +18,16 @@ import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.GraphQLSchemaElement;
 import graphql.schema.GraphQLType;
-import graphql.schema.GraphQLTypeVisitorStub;
 import graphql.schema.GraphQLUnionType;
-import graphql.schema.SchemaTransformer;
 import graphql.schema.TypeResolver;
-import graphql.util.TraversalControl;
-import graphql.util.TraverserContext;
 
 /**
  * Finishes the schema SmallRye builds: scalars that no field or argument uses (SmallRye declares BigDecimal and
  * BigInteger whether used or not) are left out, and every scalar gets a description saying what its values look like
- * instead of SmallRye's "Scalar for Date". Loaded by SmallRye as a service
- * ({@code META-INF/services/io.smallrye.graphql.spi.EventingService}).
+ * instead of SmallRye's "Scalar for Date". Steps of {@link SchemaFinish}.
  */
-public class SchemaPolish implements EventingService {
+final class SchemaPolish {
 
     private static final String CONSTRAINT = "constraint";
 
@@ -69,15 +61,21 @@ public class SchemaPolish implements EventingService {
         return names;
     }
 
-    /** Always on: a null key means SmallRye enables this service whatever the configuration. */
-    @Override
-    public String getConfigKey() {
-        return null;
+    private SchemaPolish() {
     }
 
-    @Override
-    public GraphQLSchema.Builder beforeSchemaBuild(GraphQLSchema.Builder builder) {
-        GraphQLSchema schema = builder.build();
+    /** The scalar with its description, when it has one here; any other scalar as it is. */
+    static GraphQLScalarType described(GraphQLScalarType scalar) {
+        String description = SCALARS.get(scalar.getName());
+        return description == null ? scalar : scalar.transform(builder -> builder.description(description));
+    }
+
+    /**
+     * What SmallRye is to build from {@code schema} (already described): its types without the scalars nothing refers
+     * to, without the {@code @constraint} directive unless something applies it, with {@code code} as its code registry
+     * and the interfaces' and unions' type resolvers answering by name.
+     */
+    static GraphQLSchema.Builder withoutUnused(GraphQLSchema schema, GraphQLCodeRegistry.Builder code) {
         // types reachable from the roots come back by themselves; of the extra ones keep all but the scalars
         Set<GraphQLType> extra = schema.getAdditionalTypes().stream()
                 .filter(type -> !(type instanceof GraphQLScalarType))
@@ -88,34 +86,22 @@ public class SchemaPolish implements EventingService {
         Set<GraphQLDirective> directives = schema.getDirectives().stream()
                 .filter(directive -> !directive.getName().equals(CONSTRAINT) || applied.contains(CONSTRAINT))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        GraphQLSchema used = GraphQLSchema.newSchema(schema).clearAdditionalTypes().additionalTypes(extra)
-                .clearDirectives().additionalDirectives(directives).build();
-        GraphQLSchema described = SchemaTransformer.transformSchema(used, new GraphQLTypeVisitorStub() {
-            @Override
-            public TraversalControl visitGraphQLScalarType(GraphQLScalarType node,
-                    TraverserContext<GraphQLSchemaElement> context) {
-                String description = SCALARS.get(node.getName());
-                return description == null
-                        ? TraversalControl.CONTINUE
-                        : changeNode(context, node.transform(scalar -> scalar.description(description)));
-            }
-        });
-        return GraphQLSchema.newSchema(described).codeRegistry(resolvingByName(described));
+        resolvingByName(schema, code);
+        return GraphQLSchema.newSchema(schema).clearAdditionalTypes().additionalTypes(extra)
+                .clearDirectives().additionalDirectives(directives).codeRegistry(code.build());
     }
 
     /**
      * Type resolvers of interfaces and unions that answer the executing schema's own object type of the name SmallRye's
-     * resolver chose. Rebuilding types (as the transformation above does for every type that refers to a described
-     * scalar) leaves SmallRye's resolvers holding the old instances, and graphql-java matches a fragment's type
-     * condition by instance: {@code ... on Profile} would then select nothing.
+     * resolver chose. Rebuilding types (as the transformation of {@link SchemaFinish} does for every type that refers
+     * to a described scalar) leaves SmallRye's resolvers holding the old instances, and graphql-java matches a
+     * fragment's type condition by instance: {@code ... on Profile} would then select nothing.
      */
-    private static GraphQLCodeRegistry resolvingByName(GraphQLSchema schema) {
-        GraphQLCodeRegistry registry = schema.getCodeRegistry();
-        GraphQLCodeRegistry.Builder builder = GraphQLCodeRegistry.newCodeRegistry(registry);
+    private static void resolvingByName(GraphQLSchema schema, GraphQLCodeRegistry.Builder builder) {
         for (GraphQLNamedType type : schema.getAllTypesAsList()) {
             TypeResolver original = type instanceof GraphQLInterfaceType iface
-                    ? registry.getTypeResolver(iface)
-                    : type instanceof GraphQLUnionType union ? registry.getTypeResolver(union) : null;
+                    ? builder.getTypeResolver(iface)
+                    : type instanceof GraphQLUnionType union ? builder.getTypeResolver(union) : null;
             if (original != null) {
                 builder.typeResolver(type.getName(), environment -> {
                     GraphQLObjectType chosen = original.getType(environment);
@@ -123,6 +109,5 @@ public class SchemaPolish implements EventingService {
                 });
             }
         }
-        return builder.build();
     }
 }

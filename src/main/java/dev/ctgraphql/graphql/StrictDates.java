@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-import io.smallrye.graphql.spi.EventingService;
-
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.language.StringValue;
@@ -14,44 +12,28 @@ import graphql.schema.Coercing;
 import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.GraphQLScalarType;
-import graphql.schema.GraphQLSchema;
-import graphql.schema.GraphQLSchemaElement;
-import graphql.schema.GraphQLTypeVisitorStub;
-import graphql.schema.SchemaTransformer;
-import graphql.util.TraversalControl;
-import graphql.util.TraverserContext;
 
 /**
  * Makes the {@code Date} scalar refuse what is not a calendar day while variables and literals are coerced, so an
  * invalid date is a request error naming the variable and the value. SmallRye's own scalar accepts any string and
- * fails later, inside argument conversion, with a message that names a Java class instead of the value. Loaded by
- * SmallRye as a service ({@code META-INF/services/io.smallrye.graphql.spi.EventingService}).
+ * fails later, inside argument conversion, with a message that names a Java class instead of the value. A step of
+ * {@link SchemaFinish}.
  */
-public class StrictDates implements EventingService {
+final class StrictDates {
 
     static final String SCALAR = "Date";
 
-    /** Always on: a null key means SmallRye enables this service whatever the configuration. */
-    @Override
-    public String getConfigKey() {
-        return null;
+    private StrictDates() {
     }
 
-    @Override
-    public GraphQLSchema.Builder beforeSchemaBuild(GraphQLSchema.Builder builder) {
-        GraphQLSchema strict = SchemaTransformer.transformSchema(builder.build(), new GraphQLTypeVisitorStub() {
-            @Override
-            public TraversalControl visitGraphQLScalarType(GraphQLScalarType node,
-                    TraverserContext<GraphQLSchemaElement> context) {
-                if (!node.getName().equals(SCALAR)) {
-                    return TraversalControl.CONTINUE;
-                }
-                @SuppressWarnings("unchecked")
-                Coercing<Object, Object> lenient = (Coercing<Object, Object>) node.getCoercing();
-                return changeNode(context, node.transform(scalar -> scalar.coercing(new Strict(lenient))));
-            }
-        });
-        return GraphQLSchema.newSchema(strict);
+    /** The {@code Date} scalar with the strict coercing; any other scalar as it is. */
+    static GraphQLScalarType strict(GraphQLScalarType scalar) {
+        if (!scalar.getName().equals(SCALAR)) {
+            return scalar;
+        }
+        @SuppressWarnings("unchecked")
+        Coercing<Object, Object> lenient = (Coercing<Object, Object>) scalar.getCoercing();
+        return scalar.transform(builder -> builder.coercing(new Strict(lenient)));
     }
 
     /** Checks the text, then lets SmallRye's coercing do what it always did. */

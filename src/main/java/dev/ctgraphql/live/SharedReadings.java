@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +22,7 @@ import io.vertx.mutiny.redis.client.Request;
 import dev.ctgraphql.count.RealtimeBucket;
 import dev.ctgraphql.count.RealtimeDimension;
 import dev.ctgraphql.graphql.GraphQLLong;
+import dev.ctgraphql.upstream.ProcessIdentity;
 import dev.ctgraphql.upstream.SharedRedis;
 
 /**
@@ -49,12 +49,13 @@ class SharedReadings {
 
     private final SharedRedis redis;
     private final ObjectMapper mapper;
-    /** This replica's name as lease holder; made at first use, not at start (see {@code RedisTier#instance}). */
-    private volatile String holder;
+    /** Names this replica as lease holder: drawn at first use, and again after a restore from a snapshot. */
+    private final ProcessIdentity identity;
 
-    SharedReadings(SharedRedis redis, ObjectMapper mapper) {
+    SharedReadings(SharedRedis redis, ObjectMapper mapper, ProcessIdentity identity) {
         this.redis = redis;
         this.mapper = mapper;
+        this.identity = identity;
     }
 
     boolean enabled() {
@@ -144,11 +145,8 @@ class SharedReadings {
         }
     }
 
-    private synchronized String holder() {
-        if (holder == null) {
-            holder = UUID.randomUUID().toString();
-        }
-        return holder;
+    private String holder() {
+        return identity.name();
     }
 
     private String readingKey(LivePolls.Key key) {

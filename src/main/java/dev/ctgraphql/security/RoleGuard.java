@@ -10,7 +10,6 @@ import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.graphql.spi.EventingService;
 
 import graphql.GraphQLContext;
 import graphql.GraphqlErrorBuilder;
@@ -29,13 +28,13 @@ import graphql.schema.GraphQLSchema;
  * the same document are still answered.
  *
  * <p>
- * SmallRye GraphQL loads it as a service ({@code META-INF/services/io.smallrye.graphql.spi.EventingService}) and calls it
- * whenever the schema is built, with or without {@code quarkus.smallrye-graphql.events.enabled} (which would also fire a
- * CDI event for every field fetched). It runs at static init, before CDI beans with run-time configuration can be
- * created, so the identity association is looked up on first use. The check costs a set lookup: the caller's identity
+ * Installed by {@code graphql.SchemaFinish} whenever SmallRye builds the schema, with or without
+ * {@code quarkus.smallrye-graphql.events.enabled} (which would also fire a CDI event for every field fetched). It runs at
+ * static init, before CDI beans with run-time configuration can be created, so the identity association is looked up
+ * on first use. The check costs a set lookup: the caller's identity
  * is read once per request and kept in the request's GraphQL context.
  */
-public class RoleGuard implements EventingService {
+public final class RoleGuard {
 
     private static final Logger LOG = Logger.getLogger(RoleGuard.class);
     private static final String IDENTITY = RoleGuard.class.getName() + ".identity";
@@ -51,17 +50,11 @@ public class RoleGuard implements EventingService {
         return FieldRoles.EDITOR_MUTATIONS;
     }
 
-    /** Always on: a null key means SmallRye enables this service whatever the configuration. */
-    @Override
-    public String getConfigKey() {
-        return null;
+    private RoleGuard() {
     }
 
-    @Override
-    public GraphQLSchema.Builder beforeSchemaBuild(GraphQLSchema.Builder builder) {
-        GraphQLSchema schema = builder.build();
-        GraphQLCodeRegistry registry = schema.getCodeRegistry();
-        GraphQLCodeRegistry.Builder guarded = GraphQLCodeRegistry.newCodeRegistry(registry);
+    /** Wraps the fetcher {@code guarded} holds for every root field of {@code schema} in the field's role check. */
+    public static void guard(GraphQLSchema schema, GraphQLCodeRegistry.Builder guarded) {
         for (GraphQLObjectType root : new GraphQLObjectType[]{schema.getQueryType(), schema.getMutationType(),
                 schema.getSubscriptionType()}) {
             if (root == null) {
@@ -70,11 +63,10 @@ public class RoleGuard implements EventingService {
             for (GraphQLFieldDefinition field : root.getFieldDefinitions()) {
                 FieldCoordinates coordinates = FieldCoordinates.coordinates(root.getName(), field.getName());
                 String role = FieldRoles.required(root.getName(), field.getName());
-                guarded.dataFetcher(coordinates, guard(registry.getDataFetcher(coordinates, field), role));
+                guarded.dataFetcher(coordinates, SHARED.guard(guarded.getDataFetcher(coordinates, field), role));
                 LOG.debugf("%s.%s needs role %s", root.getName(), field.getName(), role);
             }
         }
-        return builder.codeRegistry(guarded.build());
     }
 
     /**

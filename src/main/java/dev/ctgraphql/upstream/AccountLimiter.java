@@ -41,14 +41,15 @@ public class AccountLimiter {
     private final Map<String, AsyncPacer> pacers = new ConcurrentHashMap<>();
     private final SharedLimiter shared;
 
-    AccountLimiter(CleverTapConfig config, CleverTapCredentials credentials, Vertx vertx, MeterRegistry registry) {
+    AccountLimiter(CleverTapConfig config, CleverTapCredentials credentials, Vertx vertx, MeterRegistry registry,
+            ProcessIdentity identity) {
         local.put(LimitClass.UPLOAD,
                 new AsyncLimiter("upload", config.limits().uploadConcurrency(), config.limits().uploadQueue()));
         local.put(LimitClass.OTHER,
                 new AsyncLimiter("other", config.limits().otherConcurrency(), config.limits().otherQueue()));
         boolean redis = config.sharedCache().redisUrl().filter(url -> !url.isBlank()).isPresent();
         this.shared = redis && config.limits().shared().enabled()
-                ? new SharedLimiter(vertx, SharedLimiter.Settings.of(config, credentials.accountId()))
+                ? new SharedLimiter(vertx, SharedLimiter.Settings.of(config, credentials.accountId()), identity)
                 : null;
         for (LimitClass limitClass : LimitClass.values()) {
             String name = local.get(limitClass).name();

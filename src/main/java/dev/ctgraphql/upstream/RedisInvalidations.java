@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,10 +46,10 @@ final class RedisInvalidations {
     private final String channel;
     private final Duration firstConnection;
     /**
-     * This replica's name in its invalidation messages; made at its first message, not at start, so that function
-     * instances restored from one snapshot (Lambda SnapStart) do not share it and ignore each other's messages.
+     * Names this replica in its invalidation messages (so it ignores its own); drawn at first use and again after a
+     * restore from a snapshot, so that function instances restored from one snapshot do not ignore each other's.
      */
-    private volatile String instance;
+    private final ProcessIdentity identity;
     private final AtomicBoolean subscriberHealthy = new AtomicBoolean(true);
     private final AtomicReference<RedisConnection> subscription = new AtomicReference<>();
     private volatile RedisTier.Listener listener;
@@ -64,10 +63,11 @@ final class RedisInvalidations {
     private final Map<String, Set<String>> pending = new HashMap<>();
     private final AtomicBoolean replayScheduled = new AtomicBoolean();
     private final AtomicInteger replaying = new AtomicInteger();
-    private Redis subscriber;
+    private volatile Redis subscriber;
 
     RedisInvalidations(RedisTier tier, CleverTapConfig.SharedCache config, Vertx vertx, ObjectMapper mapper,
-            String channel, Duration firstConnection) {
+            String channel, Duration firstConnection, ProcessIdentity identity) {
+        this.identity = identity;
         this.tier = tier;
         this.config = config;
         this.vertx = vertx;
@@ -80,6 +80,15 @@ final class RedisInvalidations {
     void start(Redis subscriber) {
         this.subscriber = subscriber;
         subscribe(false);
+    }
+
+    /** After a restore from a snapshot: the subscription's connection is dead; it is lost, and made again through {@code subscriber}. */
+    void restored(Redis subscriber) {
+        this.subscriber = subscriber;
+        RedisConnection connection = subscription.get();
+        if (connection != null) {
+            lost(connection, new IllegalStateException("restored from a snapshot"));
+        }
     }
 
     void close() {
@@ -103,7 +112,7 @@ final class RedisInvalidations {
     /** A message telling the other replicas what this one dropped: one cache, or every cache when null. */
     ObjectNode message(String cache) {
         ObjectNode message = mapper.createObjectNode();
-        message.put("from", instance());
+        message.put("from", identity.name());
         if (cache != null) {
             message.put("cache", cache);
         }
@@ -268,7 +277,7 @@ final class RedisInvalidations {
         }
         try {
             JsonNode message = mapper.readTree(push.get(2).toString());
-            if (message.path("from").asText().equals(instance)) {
+            if (message.path("from").asText().equals(identity.name())) {
                 return;
             }
             String cache = message.path("cache").asText(null);
@@ -283,19 +292,6 @@ final class RedisInvalidations {
         } catch (Exception e) {
             LOG.debugf("Ignored an unreadable shared cache invalidation: %s", e.getClass().getSimpleName());
         }
-    }
-
-    private String instance() {
-        String name = instance;
-        if (name == null) {
-            synchronized (this) {
-                if (instance == null) {
-                    instance = UUID.randomUUID().toString();
-                }
-                name = instance;
-            }
-        }
-        return name;
     }
 
     private void tell(String cache, List<String> keys) {

@@ -92,18 +92,21 @@ class RedisTier {
     private volatile long downUntil = System.nanoTime();
     /** Null without a shared tier. */
     private final RedisInvalidations invalidations;
-    private Redis client;
-    private Redis subscriber;
+    private final ProcessIdentity identity;
+    private volatile Redis client;
+    private volatile Redis subscriber;
 
     RedisTier(CleverTapConfig config, CleverTapCredentials credentials, Vertx vertx, ObjectMapper mapper,
-            MeterRegistry registry) {
+            MeterRegistry registry, ProcessIdentity identity) {
+        this.identity = identity;
         this.config = config.sharedCache().redisUrl().filter(url -> !url.isBlank()).map(url -> config.sharedCache());
         this.vertx = vertx;
         this.registry = registry;
         this.base = config.sharedCache().keyPrefix() + FORMAT + credentials.accountId() + ":";
         this.invalidations = this.config.isEmpty()
                 ? null
-                : new RedisInvalidations(this, this.config.get(), vertx, mapper, base + "invalidations", FIRST_CONNECTION);
+                : new RedisInvalidations(this, this.config.get(), vertx, mapper, base + "invalidations", FIRST_CONNECTION,
+                        identity);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -120,6 +123,22 @@ class RedisTier {
                 ok -> LOG.infof("Shared cache tier on Redis at %s (keys %s*)", where(shared.redisUrl().get()), base),
                 e -> failed("connect", e));
         invalidations.start(subscriber);
+        identity.onRestore(this::restored);
+    }
+
+    /**
+     * After a restore from a snapshot: new clients replace the snapshot's dead connections, and the subscription counts
+     * as lost (the local tier is answered within its outage TTL until it is back, as after any lost subscription).
+     */
+    private void restored() {
+        Redis oldClient = client;
+        Redis oldSubscriber = subscriber;
+        String url = config.get().redisUrl().get();
+        client = Redis.createClient(vertx, options(url, 16, "clevertap-shared-cache"));
+        subscriber = Redis.createClient(vertx, options(url, 2, "clevertap-shared-cache-invalidations"));
+        invalidations.restored(subscriber);
+        oldClient.close();
+        oldSubscriber.close();
     }
 
     @PreDestroy

@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -81,7 +80,9 @@ final class SharedLimiter {
 
     private final Settings settings;
     private final Vertx vertx;
-    private final String instance = UUID.randomUUID().toString();
+    /** Names this replica in Redis (tickets, leases, the replica list); a restored snapshot gets a new name. */
+    private final ProcessIdentity identity;
+    private final Runnable onRestore = this::restored;
     private final AtomicLong tickets = new AtomicLong();
     private final Map<LimitClass, Lane> lanes = new EnumMap<>(LimitClass.class);
     private final Map<String, AsyncPacer> fallbackPacers = new ConcurrentHashMap<>();
@@ -89,8 +90,8 @@ final class SharedLimiter {
     private final String members;
     private final String channel;
     private final AtomicBoolean subscribed = new AtomicBoolean();
-    private final Redis client;
-    private final Redis subscriber;
+    private volatile Redis client;
+    private volatile Redis subscriber;
     private volatile RedisConnection subscription;
     private volatile Mode mode = Mode.SHARED;
     private volatile long nextProbe;
@@ -102,9 +103,10 @@ final class SharedLimiter {
     private volatile boolean closed;
     private long timer = -1;
 
-    SharedLimiter(Vertx vertx, Settings settings) {
+    SharedLimiter(Vertx vertx, Settings settings, ProcessIdentity identity) {
         this.vertx = vertx;
         this.settings = settings;
+        this.identity = identity;
         this.base = settings.keyPrefix() + FORMAT + "{" + sha256(settings.accountId()).substring(0, 32) + "}:";
         this.members = base + "replicas";
         this.channel = base + "released";
@@ -116,25 +118,38 @@ final class SharedLimiter {
         this.subscriber = Redis.createClient(vertx, options(1, "clevertap-limits-released"));
     }
 
-    /** Connects (waiting a little longer for the first connection than for a command), then starts its periodic work. */
+    /**
+     * Connects, then starts its periodic work, without holding up the start: the first connection (and its classes) may
+     * take longer than a command may, so it is given {@code FIRST_CONNECTION}.
+     */
     void start() {
-        try {
-            client.send(Request.cmd(Command.PING)).await().atMost(FIRST_CONNECTION.compareTo(settings.timeout()) > 0
-                    ? FIRST_CONNECTION
-                    : settings.timeout());
-        } catch (RuntimeException e) {
-            failed("connect", e);
-        }
-        long period = Math.min(pollEvery(), Math.min(settings.leaseTtl().toNanos() / 3, settings.retryAfter().toNanos()));
-        timer = vertx.setPeriodic(Math.max(1, Duration.ofNanos(period).toMillis()), id -> tick());
+        identity.onRestore(onRestore);
+        Duration first = FIRST_CONNECTION.compareTo(settings.timeout()) > 0 ? FIRST_CONNECTION : settings.timeout();
+        client.send(Request.cmd(Command.PING)).ifNoItem().after(first).fail().subscribe().with(ok -> startTicking(),
+                e -> {
+                    failed("connect", e);
+                    startTicking();
+                });
         subscribe();
+    }
+
+    private void startTicking() {
+        long period = Math.min(pollEvery(), Math.min(settings.leaseTtl().toNanos() / 3, settings.retryAfter().toNanos()));
+        synchronized (this) {
+            if (!closed && timer < 0) {
+                timer = vertx.setPeriodic(Math.max(1, Duration.ofNanos(period).toMillis()), id -> tick());
+            }
+        }
     }
 
     /** Stops; leases still held expire in Redis by themselves. */
     void close() {
-        closed = true;
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
+        identity.forget(onRestore);
+        synchronized (this) {
+            closed = true;
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+            }
         }
         RedisConnection connection = subscription;
         if (connection != null) {
@@ -150,7 +165,7 @@ final class SharedLimiter {
     Uni<Permit> acquire(LimitClass limitClass) {
         Lane lane = lanes.get(limitClass);
         return Uni.createFrom().<Waiter>emitter(emitter -> {
-            Waiter waiter = new Waiter(lane, instance + ":" + tickets.incrementAndGet(), emitter);
+            Waiter waiter = new Waiter(lane, identity.name() + ":" + tickets.incrementAndGet(), emitter);
             synchronized (lane) {
                 // the same bound as the local limiter's: a queued upload chunk holds its body
                 if (lane.waiting.size() >= lane.maxQueued) {
@@ -423,7 +438,7 @@ final class SharedLimiter {
 
     /** Says this replica is alive and renews every lease it holds (registering those taken while Redis was away). */
     private Uni<Void> beat() {
-        Uni<Void> heartbeat = eval(LimiterScripts.MEMBERS, List.of(members), List.of(instance,
+        Uni<Void> heartbeat = eval(LimiterScripts.MEMBERS, List.of(members), List.of(identity.name(),
                 String.valueOf(settings.leaseTtl().toMillis()))).invoke(answer -> {
                     replicas = answer.get(0).toInteger();
                     rank = answer.get(1).toInteger();
@@ -477,6 +492,25 @@ final class SharedLimiter {
                     replicas > 0 ? replicas + " replicas last seen" : "replicas it never saw", settings.retryAfter());
             lanes.values().forEach(this::pump);
         }
+    }
+
+    /**
+     * After a restore from a snapshot: the connections of the snapshot are dead (their peer never saw this copy), so new
+     * clients replace them, and the next tick says this replica is alive under its new name (the old one expires).
+     */
+    private void restored() {
+        Redis oldClient = client;
+        Redis oldSubscriber = subscriber;
+        client = Redis.createClient(vertx, options(16, "clevertap-limits"));
+        subscriber = Redis.createClient(vertx, options(1, "clevertap-limits-released"));
+        RedisConnection connection = subscription;
+        if (connection != null) {
+            lost(connection);
+        }
+        oldClient.close();
+        oldSubscriber.close();
+        nextBeat = System.nanoTime();
+        nextPoll = System.nanoTime();
     }
 
     // ---- freed-permit messages

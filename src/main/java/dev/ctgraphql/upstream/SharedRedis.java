@@ -45,11 +45,25 @@ public class SharedRedis {
     private final Map<String, Counter> failures = new ConcurrentHashMap<>();
     private volatile Redis client;
 
-    SharedRedis(CleverTapConfig config, CleverTapCredentials credentials, Vertx vertx, MeterRegistry registry) {
+    SharedRedis(CleverTapConfig config, CleverTapCredentials credentials, Vertx vertx, MeterRegistry registry,
+            ProcessIdentity identity) {
         this.config = config.sharedCache().redisUrl().filter(url -> !url.isBlank()).map(url -> config.sharedCache());
         this.vertx = vertx;
         this.registry = registry;
         this.base = config.sharedCache().keyPrefix() + FORMAT + credentials.accountId() + ":";
+        identity.onRestore(this::restored);
+    }
+
+    /** After a restore from a snapshot the pooled connections are dead: the next command makes a new client. */
+    private void restored() {
+        Redis current;
+        synchronized (this) {
+            current = client;
+            client = null;
+        }
+        if (current != null) {
+            current.close();
+        }
     }
 
     @PreDestroy

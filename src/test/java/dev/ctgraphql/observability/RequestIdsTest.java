@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.ctgraphql.upstream.ProcessIdentity;
+
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -14,9 +16,10 @@ class RequestIdsTest {
 
     @Test
     void aNewIdIsAVersion4UuidInItsCanonicalTextAndIdsDoNotRepeat() {
+        RequestIds ids = new RequestIds(new ProcessIdentity());
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
-            String id = RequestIds.newId();
+            String id = ids.newId();
             UUID uuid = UUID.fromString(id);
             assertThat(uuid.toString(), equalTo(id));
             assertThat(uuid.version(), equalTo(4));

@@ -73,6 +73,11 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
         return url;
     }
 
+    /** The server's loopback port, once started. */
+    public int port() {
+        return port;
+    }
+
     /**
      * Starts the server again on the same port after {@link #stop()} (as a Redis that restarted): empty, or with what it
      * held when {@code persistent}; nothing when it runs.

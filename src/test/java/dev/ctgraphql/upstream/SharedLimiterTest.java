@@ -29,8 +29,10 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 /**
  * The account-wide limiter on a real redis-server, with several limiter instances standing for replicas: arrival order
@@ -57,6 +59,8 @@ class SharedLimiterTest {
         redis = new RedisServerResource();
         redis.start();
         inspector = Redis.createClient(vertx, redis.url());
+        // the first Mutiny call sets up context propagation, which fails when several threads do it at once
+        inspector.send(Request.cmd(Command.PING)).await().atMost(WAIT);
     }
 
     @AfterAll
@@ -255,15 +259,104 @@ class SharedLimiterTest {
         assertThat("the account's 3 permits are taken by what runs since the outage", fourth.permit, nullValue());
     }
 
+    @Test
+    void aReplicaCutOffFromRedisKeepsWithinItsShareWhileTheOthersKeepSharingAndRejoinsWhenTheWayIsBack() throws Exception {
+        // four replicas and four permits: each one's part is one request (the configured fallback) and 3 of 15 uploads
+        List<SharedLimiter> connected = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            connected.add(limiter("ACCOUNT-1", 4));
+        }
+        try (CuttableRedisPath path = new CuttableRedisPath(vertx.getDelegate(), redis.port())) {
+            SharedLimiter isolated = limiter(path.url(), "ACCOUNT-1", 4, LEASE, Duration.ofMillis(100),
+                    new ProcessIdentity());
+            List<SharedLimiter> all = new ArrayList<>(connected);
+            all.add(isolated);
+            awaitTrue(() -> all.stream().allMatch(r -> r.replicas() == 4), "every replica seen in Redis");
+
+            path.cut();
+            List<String> order = Collections.synchronizedList(new ArrayList<>());
+            Ask local = ask(isolated, "isolated-1", order);
+            local.await();
+            assertThat(isolated.mode(), equalTo(SharedLimiter.Mode.FALLBACK));
+            assertThat(isolated.share(LimitClass.OTHER), equalTo(1));
+            assertThat(isolated.share(LimitClass.UPLOAD), equalTo(3));
+            Ask beyondShare = ask(isolated, "isolated-2", order);
+            Thread.sleep(300);
+            assertThat("within its share of one, its next request waits", beyondShare.permit, nullValue());
+
+            // the others go on through Redis, which sees none of the isolated replica's requests
+            List<Ask> shared = new ArrayList<>();
+            for (SharedLimiter replica : connected) {
+                shared.add(ask(replica, "connected", order));
+            }
+            for (Ask ask : shared) {
+                ask.await();
+            }
+            connected.forEach(r -> assertThat(r.mode(), not(equalTo(SharedLimiter.Mode.FALLBACK))));
+            assertThat(leasesInRedis("other"), equalTo(3L));
+
+            path.mend();
+            awaitTrue(() -> isolated.mode() != SharedLimiter.Mode.FALLBACK, "the isolated replica back on Redis");
+            awaitTrue(() -> leasesInRedis("other") == 4, "its request in flight registered as a lease in Redis");
+            local.permit.release();
+            beyondShare.await();
+            awaitTrue(() -> isolated.mode() == SharedLimiter.Mode.SHARED, "recovery over");
+            beyondShare.permit.release();
+            shared.forEach(ask -> ask.permit.release());
+        }
+    }
+
+    @Test
+    void aCopyRestoredFromASnapshotNamesItselfAnewInRedis() throws Exception {
+        ProcessIdentity identity = new ProcessIdentity();
+        SharedLimiter limiter = limiter(redis.url(), "ACCOUNT-1", 3, LEASE, Duration.ofMillis(100), identity);
+        awaitTrue(() -> replicaNames().size() == 1, "the replica says it is alive");
+        String snapshotName = replicaNames().get(0);
+        assertThat(snapshotName, equalTo(identity.name()));
+
+        // what Lambda does to every copy it restores from one snapshot: each copy draws its own name
+        identity.restored();
+        String restoredName = identity.name();
+        assertThat(restoredName, not(equalTo(snapshotName)));
+        awaitTrue(() -> replicaNames().contains(restoredName), "the restored copy alive under its new name");
+        Ask ask = ask(limiter, "after the restore", new ArrayList<>());
+        ask.await();
+        assertThat(members("other:leases"), contains(startsWith(restoredName + ":")));
+        awaitTrue(() -> !replicaNames().contains(snapshotName), "the snapshot's name gone when its heartbeat expires");
+        ask.permit.release();
+    }
+
     // ---- helpers
+
+    private List<String> replicaNames() {
+        return members("replicas");
+    }
+
+    private List<String> members(String suffix) {
+        List<String> found = keys(prefix + "*" + suffix);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        assertThat(found, hasSize(1));
+        Response members = inspector.send(Request.cmd(Command.ZRANGE).arg(found.get(0)).arg(0).arg(-1)).await().atMost(WAIT);
+        List<String> names = new ArrayList<>();
+        members.forEach(member -> names.add(member.toString()));
+        return names;
+    }
 
     private SharedLimiter limiter(String account, int otherLimit) {
         return limiter(account, otherLimit, LEASE, Duration.ofMillis(100));
     }
 
     private SharedLimiter limiter(String account, int otherLimit, Duration lease, Duration pollInterval) {
-        SharedLimiter limiter = new SharedLimiter(vertx, new SharedLimiter.Settings(redis.url(), prefix, account, 15,
-                otherLimit, 3, 1, 100, OTHER_QUEUE, lease, pollInterval, Duration.ofMillis(500), Duration.ofMillis(300)));
+        return limiter(redis.url(), account, otherLimit, lease, pollInterval, new ProcessIdentity());
+    }
+
+    private SharedLimiter limiter(String url, String account, int otherLimit, Duration lease, Duration pollInterval,
+            ProcessIdentity identity) {
+        SharedLimiter limiter = new SharedLimiter(vertx, new SharedLimiter.Settings(url, prefix, account, 15,
+                otherLimit, 3, 1, 100, OTHER_QUEUE, lease, pollInterval, Duration.ofMillis(500), Duration.ofMillis(300)),
+                identity);
         limiter.start();
         limiters.add(limiter);
         return limiter;

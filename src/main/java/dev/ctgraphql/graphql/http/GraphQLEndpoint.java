@@ -19,10 +19,12 @@ import org.jboss.logging.Logger;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.graphql.execution.ExecutionService;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -117,6 +119,23 @@ public class GraphQLEndpoint {
                 ctx.next();
             } else {
                 ctx.response().setStatusCode(404).end();
+            }
+        });
+    }
+
+    /**
+     * While the server starts, a worker thread readies what every first request uses (the document checks, the lean
+     * executor and its schema, graphql-java's parser and validator, the answer writer) with a document no caller sends:
+     * the first caller then pays for none of it. It never delays readiness, and a request that comes first just does
+     * the same work itself.
+     */
+    void prime(@Observes StartupEvent event) {
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                gate.document(LeanExecution.PRIMING);
+                lean.prime();
+            } catch (RuntimeException e) {
+                LOG.debugf("Start-up priming of the GraphQL path failed: %s", e);
             }
         });
     }
