@@ -126,6 +126,13 @@ class Bench:
         return total, len(seqs)
 
 
+def floor_note(requests, lat, elapsed):
+    """The least time the requests can take when each takes the latency and 15 fly at once: whole waves, the last one
+    partial (the ideal above spreads requests as if they were divisible). Printed beside the ideal, never instead."""
+    floor = -(-requests // 15) * lat / 1000
+    return f" (whole waves: {-(-requests // 15)} x {lat} ms = {floor * 1000:,.0f} ms, so at best {requests / 15 / -(-requests // 15):.2f}; ratio to that floor {floor / elapsed:.2f})"
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--label", required=True)
@@ -176,7 +183,8 @@ def main():
     requests = stats["requests"].get("POST /1/upload", 0)
     ideal = requests / 15 * lat / 1000
     out.append(f"uploadEvents, {n:,} events, +{lat} ms: {elapsed * 1000:,.0f} ms, {requests} upload requests, peak "
-               f"{stats['peakInFlight'].get('upload')} in flight; ideal {ideal * 1000:,.0f} ms; ratio to ideal {ideal / elapsed:.2f}")
+               f"{stats['peakInFlight'].get('upload')} in flight; ideal {ideal * 1000:,.0f} ms; ratio to ideal {ideal / elapsed:.2f}"
+               f"{floor_note(requests, lat, elapsed)}")
     if ingest:
         m = args.ingest_events
         name = f"Ingest {run}"
@@ -199,11 +207,12 @@ def main():
         stats = bench.stats()
         requests = stats["requests"].get("POST /1/upload", 0)
         ideal = requests / 15 * lat / 1000
+        floor = floor_note(requests, lat, elapsed)
         bench.latency(0)
         total, distinct = bench.stored(name)
         out.append(f"ingest, {m:,} events ({size / 1048576:.1f} MiB NDJSON), +{lat} ms: {elapsed * 1000:,.0f} ms, "
                    f"{requests} upload requests, peak {stats['peakInFlight'].get('upload')} in flight; ideal "
-                   f"{ideal * 1000:,.0f} ms; ratio to ideal {ideal / elapsed:.2f}")
+                   f"{ideal * 1000:,.0f} ms; ratio to ideal {ideal / elapsed:.2f}{floor}")
         out.append(f"  summary {json.dumps(summary)}, {lines} answer lines; sandbox stored {total:,} events, "
                    f"{distinct:,} distinct seq (exactly once: {total == m and distinct == m})")
         out.append(f"  service RSS before {rss_before:.1f} MiB, peak during {peak[0]:.1f} MiB "
