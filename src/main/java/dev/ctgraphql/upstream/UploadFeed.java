@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
@@ -28,6 +30,8 @@ import io.vertx.core.Vertx;
  */
 public final class UploadFeed implements UploadStream.Listener {
 
+    private static final Logger LOG = Logger.getLogger(UploadFeed.class);
+
     /** Code of a record that does not fit the input type, found after chunks were sent: the caller's error, as in HTTP. */
     public static final int MALFORMED = 400;
 
@@ -44,6 +48,8 @@ public final class UploadFeed implements UploadStream.Listener {
     private UniEmitter<? super Result> emitter;
     private JsonStreamContext list;
     private int index;
+    /** The record being read, for a failure that stops the reading. */
+    private int position;
     private boolean paused;
     /** {@link #ready} came while {@link UploadStream#add} was still answering false: read on. */
     private boolean readyEarly;
@@ -93,6 +99,7 @@ public final class UploadFeed implements UploadStream.Listener {
     private void read() {
         try {
             while (true) {
+                position = index;
                 if (parser.nextToken() == JsonToken.END_ARRAY) {
                     finish();
                     return;
@@ -118,7 +125,13 @@ public final class UploadFeed implements UploadStream.Listener {
                 }
             }
         } catch (IOException e) {
-            unreadable();
+            String why = field + "[" + position + "]: is not valid JSON; the records after it were not read";
+            unreadable(why, MALFORMED, new CleverTapBadInputException(why));
+        } catch (RuntimeException e) {
+            // a reader's bug must not leave the request waiting, nor hide the chunks already sent
+            LOG.errorf("Reading %s[%d] of an upload failed (%s)", field, position, e.getClass().getName());
+            unreadable(field + "[" + position + "]: not read: this service failed reading it; the records after it were "
+                    + "not read either", null, e);
         }
     }
 
@@ -145,14 +158,17 @@ public final class UploadFeed implements UploadStream.Listener {
         }
     }
 
-    /** The JSON broke off: nothing after it can be read (the endpoint checks a lifted list's JSON whole before this). */
-    private void unreadable() {
+    /**
+     * Nothing after the record at {@code position} can be read (the endpoint checks a lifted list's JSON whole before this,
+     * so it takes a bug): the whole upload fails with {@code beforeSending} while nothing was sent, else that record is
+     * reported and the outcome of what was sent comes as usual.
+     */
+    private void unreadable(String why, Integer code, RuntimeException beforeSending) {
         if (!stream.sentAny()) {
-            emitter.fail(new CleverTapBadInputException(field + ": is not valid JSON"));
+            emitter.fail(beforeSending);
             return;
         }
-        stream.refuse(new Uploads.Rejection(index, MALFORMED, field + "[" + index + "]: is not valid JSON; the records "
-                + "after it were not read"));
+        stream.refuse(new Uploads.Rejection(position, code, why));
         finish();
     }
 
