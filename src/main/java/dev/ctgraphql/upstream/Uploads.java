@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -79,6 +81,41 @@ public class Uploads {
 
     /** The caller's records split into those to send and those refused before sending. */
     public record Split(List<Item> valid, List<Rejection> refused) {
+    }
+
+    /**
+     * Reads a JSON array of records with {@code reader} (the parser on its {@code START_ARRAY}) and splits them into
+     * CleverTap records to send and records refused here, each refused one reported as
+     * {@code <field>[<index>].<problem>} with CleverTap's code. Input that does not fit the input type fails the whole
+     * list. The upload mutations send while they read ({@link UploadFeed}); this reads a whole list first.
+     *
+     * @throws CleverTapBadInputException naming the record and field that do not fit
+     */
+    public static Split read(String field, JsonParser parser, UploadReader reader) {
+        List<Item> valid = new ArrayList<>();
+        List<Rejection> refused = new ArrayList<>();
+        try {
+            if (parser.currentToken() == null) {
+                parser.nextToken();
+            }
+            CleverTapBadInputException.check(parser.currentToken() == JsonToken.START_ARRAY, field, "must be a list");
+            int i = 0;
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                String where = field + "[" + i + "]";
+                UploadReader.Read read = reader.read(parser, where);
+                if (read.problem() == null) {
+                    valid.add(read.item(i));
+                } else {
+                    refused.add(new Rejection(i, read.problem().code(), where + "." + read.problem().message()));
+                }
+                i++;
+            }
+        } catch (UploadReader.Malformed e) {
+            throw new CleverTapBadInputException(e.getMessage());
+        } catch (IOException e) {
+            throw new CleverTapBadInputException(field + ": is not valid JSON");
+        }
+        return new Split(valid, refused);
     }
 
     /**
