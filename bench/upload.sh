@@ -6,7 +6,7 @@
 #   - the same at +200 ms sandbox latency: time as a ratio to the ideal (upload requests / 15 x 200 ms);
 #   - where the build serves it, 200,000 events through POST /ingest/events (NDJSON): CPU per event, then at +200 ms the
 #     ratio to the ideal, what the sandbox stored (export API: count and distinct seq) and the service's RSS.
-# Loopback only. Usage: bench/upload.sh   (BASELINE=<ref>, REBUILD=1, ONLY=baseline|current, BENCH_JAVA_OPTS, GRAPHQL_EVENTS, INGEST_EVENTS, LATENCY_MS)
+# Loopback only. Usage: bench/upload.sh   (BASELINE=<ref>, REBUILD=1, ONLY=baseline|current, ROUNDS=n, BENCH_JAVA_OPTS, GRAPHQL_EVENTS, INGEST_EVENTS, LATENCY_MS)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 bench_need python3 curl git
@@ -86,4 +86,9 @@ fi
 if [[ ${ONLY:-} != baseline ]]; then
   measure current "this tree" "$bench_app"
 fi
+# ROUNDS=n: n rounds, baseline and this tree alternating, so that a machine whose load drifts treats both alike
+for ((round = 2; round <= ${ROUNDS:-1}; round++)); do
+  [[ ${ONLY:-} == current ]] || measure baseline "baseline ($baseline), round $round" "$baseline_app"
+  [[ ${ONLY:-} == baseline ]] || measure current "this tree, round $round" "$bench_app"
+done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

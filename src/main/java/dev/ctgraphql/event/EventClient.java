@@ -60,15 +60,6 @@ public class EventClient {
         this.profiles = profiles;
     }
 
-    /**
-     * Uploads events in chunks of 1000; the profiles they touch are dropped from the profile cache (their event
-     * summaries change). Counts and exports over the events' days refresh within their cache TTLs.
-     */
-    Uni<Uploads.Outcome> upload(List<Uploads.Item> items, boolean dryRun) {
-        return uploads.send(UPLOAD, items, CHUNK, body -> rest().upload(dryRun ? 1 : 0, body))
-                .call(outcome -> dryRun ? Uni.createFrom().voidItem() : profiles.forget(items));
-    }
-
     /** Reads EventInputs from JSON into upload records, checked as of now. */
     public UploadReader reader() {
         return new EventRecords(Instant.now());
@@ -79,7 +70,16 @@ public class EventClient {
      * dropped from the profile cache once its outcome is known.
      */
     public UploadStream stream(UploadStream.Listener listener) {
-        return uploads.stream(UPLOAD, CHUNK, body -> rest().upload(0, body), profiles::forget, listener);
+        return stream(listener, false);
+    }
+
+    /**
+     * Like {@link #stream(UploadStream.Listener)}; with {@code dryRun} CleverTap only validates (and no cached profile is
+     * dropped). Counts and exports over the events' days refresh within their cache TTLs.
+     */
+    UploadStream stream(UploadStream.Listener listener, boolean dryRun) {
+        return uploads.stream(UPLOAD, CHUNK, body -> rest().upload(dryRun ? 1 : 0, body),
+                dryRun ? items -> Uni.createFrom().voidItem() : profiles::forget, listener);
     }
 
     /** A page of the query's events: the first page, or the page {@code after} points at. */

@@ -18,7 +18,7 @@ import dev.ctgraphql.graphql.Paging;
 import dev.ctgraphql.graphql.UploadResult;
 import dev.ctgraphql.upstream.CleverTapBadInputException;
 import dev.ctgraphql.upstream.CleverTapConfig;
-import dev.ctgraphql.upstream.Uploads;
+import dev.ctgraphql.upstream.UploadFeed;
 
 /** Event occurrences, a page at a time, and event uploads. */
 @GraphQLApi
@@ -46,12 +46,15 @@ public class EventGraphQLApi {
         return upload(BulkArguments.records(events), Boolean.TRUE.equals(dryRun));
     }
 
-    /** Reads and validates every event, sends the valid ones and accounts for all of them by index. */
+    /**
+     * Reads and validates the events while sending the valid ones (see {@link UploadFeed}) and accounts for all of them
+     * by index.
+     */
     Uni<UploadResult> upload(BulkArguments.Records events, boolean dryRun) {
         CleverTapBadInputException.check(events.size() <= maxRecords, "events", "has " + events.size()
                 + " records; at most " + maxRecords + " per mutation");
-        Uploads.Split split = Uploads.read("events", events.parser(), client.reader());
-        return client.upload(split.valid(), dryRun).map(outcome -> UploadResult.of(split.refused(), outcome));
+        return UploadFeed.send("events", events.parser(), client.reader(), listener -> client.stream(listener, dryRun))
+                .map(UploadResult::of);
     }
 
     @Query

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import dev.ctgraphql.upstream.UploadFeed;
 import dev.ctgraphql.upstream.Uploads;
 
 /** What became of an upload, record by record. */
@@ -22,11 +23,16 @@ public record UploadResult(
 
     /** Combines the records refused before sending with CleverTap's outcome of the rest. */
     public static UploadResult of(List<Uploads.Rejection> refusedHere, Uploads.Outcome sent) {
-        List<RejectedRecord> rejected = new ArrayList<>(refusedHere.size() + sent.rejected().size());
         List<Uploads.Rejection> all = new ArrayList<>(refusedHere);
         all.addAll(sent.rejected());
         all.sort((a, b) -> Integer.compare(a.index(), b.index()));
-        for (Uploads.Rejection r : all) {
+        return of(new UploadFeed.Result(sent.accepted(), all, sent.unconfirmed()));
+    }
+
+    /** What became of an upload's records: those refused here or by CleverTap, by index, and how many it accepted. */
+    public static UploadResult of(UploadFeed.Result sent) {
+        List<RejectedRecord> rejected = new ArrayList<>(sent.rejected().size());
+        for (Uploads.Rejection r : sent.rejected()) {
             rejected.add(new RejectedRecord(r.index(), r.code(), r.message()));
         }
         UploadStatus status = rejected.isEmpty()

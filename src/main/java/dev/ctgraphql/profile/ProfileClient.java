@@ -125,17 +125,6 @@ public class ProfileClient {
         return CacheKey.of(PROFILE).with(key.name(), value).text();
     }
 
-    /** Uploads profiles in chunks of 1000 and drops the cached reads of each. */
-    Uni<Uploads.Outcome> uploadProfiles(List<Uploads.Item> items, boolean dryRun) {
-        return uploads.send(PROFILE_UPLOAD, items, PROFILE_CHUNK, body -> rest().upload(dryRun ? 1 : 0, body))
-                .call(outcome -> dryRun ? Uni.createFrom().voidItem() : forget(items));
-    }
-
-    /** Uploads device tokens in chunks of 100 and drops the cached reads of their devices' profiles. */
-    Uni<Uploads.Outcome> uploadTokens(List<Uploads.Item> items) {
-        return uploads.send(TOKEN_UPLOAD, items, TOKEN_CHUNK, body -> rest().upload(0, body)).call(outcome -> forget(items));
-    }
-
     /** Reads ProfileInputs from JSON into upload records. */
     public UploadReader profileReader() {
         return new ProfileRecords(config.timeZone());
@@ -148,7 +137,13 @@ public class ProfileClient {
 
     /** An upload of any number of profiles fed one by one (see {@link UploadStream}), dropping each chunk's cached reads. */
     public UploadStream profileStream(UploadStream.Listener listener) {
-        return uploads.stream(PROFILE_UPLOAD, PROFILE_CHUNK, body -> rest().upload(0, body), this::forget, listener);
+        return profileStream(listener, false);
+    }
+
+    /** Like {@link #profileStream(UploadStream.Listener)}; with {@code dryRun} CleverTap only validates (nothing dropped). */
+    UploadStream profileStream(UploadStream.Listener listener, boolean dryRun) {
+        return uploads.stream(PROFILE_UPLOAD, PROFILE_CHUNK, body -> rest().upload(dryRun ? 1 : 0, body),
+                dryRun ? items -> Uni.createFrom().voidItem() : this::forget, listener);
     }
 
     /** An upload of any number of device tokens fed one by one, dropping each chunk's cached profile reads. */

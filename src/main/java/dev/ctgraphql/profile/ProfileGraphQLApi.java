@@ -22,7 +22,7 @@ import dev.ctgraphql.graphql.Paging;
 import dev.ctgraphql.graphql.UploadResult;
 import dev.ctgraphql.upstream.CleverTapBadInputException;
 import dev.ctgraphql.upstream.CleverTapConfig;
-import dev.ctgraphql.upstream.Uploads;
+import dev.ctgraphql.upstream.UploadFeed;
 
 /** User profiles: one by identifier, pages of those who did an event, uploads, device tokens and deletion. */
 @GraphQLApi
@@ -52,11 +52,11 @@ public class ProfileGraphQLApi {
         return upload(BulkArguments.records(profiles), Boolean.TRUE.equals(dryRun));
     }
 
-    /** Reads and validates every profile, sends the valid ones and accounts for all of them by index. */
+    /** Reads and validates the profiles while sending the valid ones (see {@link UploadFeed}); accounts for each by index. */
     Uni<UploadResult> upload(BulkArguments.Records profiles, boolean dryRun) {
         checkSize("profiles", profiles.size());
-        Uploads.Split split = Uploads.read("profiles", profiles.parser(), client.profileReader());
-        return client.uploadProfiles(split.valid(), dryRun).map(outcome -> UploadResult.of(split.refused(), outcome));
+        return UploadFeed.send("profiles", profiles.parser(), client.profileReader(),
+                listener -> client.profileStream(listener, dryRun)).map(UploadResult::of);
     }
 
     /** Defines the field in the schema; requests are answered by {@link ProfileUploadMutations} through {@link #uploadTokens}. */
@@ -68,11 +68,11 @@ public class ProfileGraphQLApi {
         return uploadTokens(BulkArguments.records(tokens));
     }
 
-    /** Reads and validates every token, sends the valid ones and accounts for all of them by index. */
+    /** Reads and validates the tokens while sending the valid ones (see {@link UploadFeed}); accounts for each by index. */
     Uni<UploadResult> uploadTokens(BulkArguments.Records tokens) {
         checkSize("tokens", tokens.size());
-        Uploads.Split split = Uploads.read("tokens", tokens.parser(), client.tokenReader());
-        return client.uploadTokens(split.valid()).map(outcome -> UploadResult.of(split.refused(), outcome));
+        return UploadFeed.send("tokens", tokens.parser(), client.tokenReader(), client::tokenStream)
+                .map(UploadResult::of);
     }
 
     @Mutation

@@ -13,8 +13,8 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 /**
  * An upload fed one record at a time, for callers that read more records than they should hold: each chunk goes to
  * CleverTap as soon as it is full (through {@link Uploads}' limiter, retries and per-record accounting), and
- * {@link #add} answers false while more chunks are waiting for an answer than the limiter can have in flight plus two,
- * which is the caller's cue to stop reading until {@link Listener#ready}. So memory stays at a few chunks whatever the
+ * {@link #add} answers false once twice as many chunks are waiting for an answer as the limiter can have in flight
+ * (so that a chunk is ready for every slot even when a whole wave of answers comes at once), which is the caller's cue to stop reading until {@link Listener#ready}. So memory stays at a few chunks whatever the
  * number of records, and CleverTap's concurrency limit is kept busy.
  *
  * <p>
@@ -36,8 +36,11 @@ public final class UploadStream {
         void ready();
     }
 
-    /** How many records were received, and what became of them. */
-    public record Summary(int received, int accepted, int rejected, int unconfirmed) {
+    /**
+     * How many records were received, and what became of them; {@code credentialsRefused} when chunks were sent and
+     * CleverTap refused this service's credentials for every one of them.
+     */
+    public record Summary(int received, int accepted, int rejected, int unconfirmed, boolean credentialsRefused) {
     }
 
     private final Uploads uploads;
@@ -50,6 +53,8 @@ public final class UploadStream {
 
     private List<Uploads.Item> chunk;
     private int pending;
+    private int chunks;
+    private int chunksRefusedCredentials;
     private boolean waiting;
     private boolean ended;
     private boolean credentialsRefused;
@@ -105,6 +110,11 @@ public final class UploadStream {
         listener.notStored(rejection);
     }
 
+    /** Whether a chunk has gone to CleverTap (or to its refusal here): records added since can no longer be taken back. */
+    public synchronized boolean sentAny() {
+        return chunks > 0;
+    }
+
     /** No more records: sends the last chunk; the summary comes once every record's outcome is known. */
     public Uni<Summary> end() {
         return Uni.createFrom().emitter(emitter -> {
@@ -134,6 +144,7 @@ public final class UploadStream {
         boolean refused;
         synchronized (this) {
             refused = credentialsRefused;
+            chunks++;
         }
         Uni<Uploads.ChunkOutcome> outcome = refused
                 ? Uni.createFrom().item(new Uploads.ChunkOutcome(0, Uploads.all(items, 401,
@@ -151,10 +162,15 @@ public final class UploadStream {
         boolean wake;
         UniEmitter<? super Summary> finish = null;
         Summary summary = null;
+        // before the chunk stops counting as pending: the summary must come after every record's report
+        outcome.rejected().forEach(listener::notStored);
         synchronized (this) {
             accepted += outcome.accepted();
             outcome.rejected().forEach(this::count);
             credentialsRefused |= outcome.authFailed();
+            if (outcome.authFailed()) {
+                chunksRefusedCredentials++;
+            }
             pending--;
             wake = waiting && pending < maxPending;
             if (wake) {
@@ -165,7 +181,6 @@ public final class UploadStream {
                 summary = summary();
             }
         }
-        outcome.rejected().forEach(listener::notStored);
         if (wake) {
             listener.ready();
         }
@@ -183,6 +198,6 @@ public final class UploadStream {
     }
 
     private Summary summary() {
-        return new Summary(received, accepted, rejected, unconfirmed);
+        return new Summary(received, accepted, rejected, unconfirmed, chunks > 0 && chunksRefusedCredentials == chunks);
     }
 }

@@ -87,7 +87,7 @@ public class Uploads {
      * Reads a JSON array of records with {@code reader} (the parser on its {@code START_ARRAY}) and splits them into
      * CleverTap records to send and records refused here, each refused one reported as
      * {@code <field>[<index>].<problem>} with CleverTap's code. Input that does not fit the input type fails the whole
-     * list, before anything is sent.
+     * list. The upload mutations send while they read ({@link UploadFeed}); this reads a whole list first.
      *
      * @throws CleverTapBadInputException naming the record and field that do not fit
      */
@@ -126,7 +126,7 @@ public class Uploads {
      */
     public UploadStream stream(Endpoint endpoint, int chunkSize, Function<byte[], Uni<RestResponse<String>>> post,
             Function<List<Item>, Uni<Void>> afterChunk, UploadStream.Listener listener) {
-        return new UploadStream(this, endpoint, chunkSize, limiter.limit(endpoint.limitClass()) + 2, post,
+        return new UploadStream(this, endpoint, chunkSize, 2 * limiter.limit(endpoint.limitClass()), post,
                 afterChunk, listener);
     }
 

@@ -3,6 +3,7 @@ package dev.ctgraphql.contract;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,26 @@ class IngestWireContractTest extends WireContractTestBase {
                 everyItem(startsWith("not confirmed")));
         // events are not resent when the answer was lost: they might be stored twice
         wire().verify(2, WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD)));
+    }
+
+    @Test
+    void everyRecordCleverTapSkippedIsAnsweredBeforeTheSummaryWhenChunksAreAnsweredTogether() {
+        // ten chunks answered at about the same time, each skipping its first record
+        stub(WireMock.post(WireMock.urlEqualTo(UPLOAD)).willReturn(json(200, """
+                {"status":"partial","processed":999,"unprocessed":[
+                  {"status":"fail","code":512,"error":"Invalid event structure.Skipped record number : 1"}]}""")
+                .withFixedDelay(200)));
+
+        String answer = post("/ingest/events", events(10_000));
+
+        List<JsonPath> lines = answer.lines().map(JsonPath::from).toList();
+        assertThat(lines, hasSize(11));
+        assertThat(lines.get(10).getMap("summary"),
+                equalTo(Map.of("received", 10_000, "accepted", 9990, "rejected", 10, "unconfirmed", 0)));
+        assertThat(lines.subList(0, 10).stream().map(line -> line.getInt("index")).sorted().toList(),
+                equalTo(IntStream.range(0, 10).mapToObj(i -> i * 1000).toList()));
+        assertThat(lines.subList(0, 10).stream().map(line -> line.getInt("code")).toList(), everyItem(equalTo(512)));
+        wire().verify(10, WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD)));
     }
 
     @Test

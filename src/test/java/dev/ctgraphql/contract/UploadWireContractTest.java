@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import org.jboss.logmanager.ExtLogRecord;
@@ -295,22 +296,86 @@ class UploadWireContractTest extends WireContractTestBase {
     }
 
     @Test
-    void chunksBeyondTheBoundedQueueAreRefusedBeforeAnythingIsSent() {
-        // 50 chunks: 15 in flight (CleverTap answers slowly), 20 may wait, the other 15 are refused at once
-        wire().stubFor(WireMock.post(WireMock.urlEqualTo(UPLOAD)).willReturn(json(200,
-                "{\"status\":\"success\",\"processed\":1000,\"unprocessed\":[]}").withFixedDelay(300)));
+    void aMutationLargerThanTheQueueIsReadAsFastAsCleverTapAnswersAndNothingOfItIsRefused() {
+        // 50 chunks, CleverTap slow: the list is read while chunks are answered, never more waiting than the queue holds
+        wire().stubFor(WireMock.post(WireMock.urlEqualTo(UPLOAD)).willReturn(json(200, ALL_STORED).withFixedDelay(300)));
 
         JsonPath result = GraphQLClient.run("uploadEvents", "events", events(50_000));
 
-        int sent = 15 + WireMockProfile.UPLOAD_QUEUE;
         assertThat(result.getList("errors"), nullValue());
-        assertThat(result.getInt("data.uploadEvents.accepted"), equalTo(sent * 1000));
-        assertThat(result.getInt("data.uploadEvents.unconfirmed"), equalTo(0));
-        List<Integer> codes = result.getList("data.uploadEvents.rejected.code");
-        assertThat(codes, hasSize((50 - sent) * 1000));
+        assertThat(result.getString("data.uploadEvents.status"), equalTo("SUCCESS"));
+        assertThat(result.getInt("data.uploadEvents.accepted"), equalTo(50_000));
+        assertThat(result.getList("data.uploadEvents.rejected"), empty());
+        wire().verify(50, WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD)));
+        assertThat(identitiesSent(uploadBodies()), equalTo(IntStream.range(0, 50_000).mapToObj(i -> "u-" + i).toList()));
+    }
+
+    @Test
+    void chunksBeyondTheBoundedQueueAreRefusedBeforeAnythingIsSent() {
+        // three mutations of 20 chunks at once: 15 in flight (CleverTap answers slowly), 20 may wait, the rest are refused
+        wire().stubFor(WireMock.post(WireMock.urlEqualTo(UPLOAD)).willReturn(json(200, ALL_STORED).withFixedDelay(300)));
+        List<Map<String, Object>> events = events(20_000);
+
+        List<JsonPath> results = IntStream.range(0, 3)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> GraphQLClient.run("uploadEvents", "events", events)))
+                .toList().stream().map(CompletableFuture::join).toList();
+
+        int accepted = 0;
+        List<Integer> codes = new ArrayList<>();
+        for (JsonPath result : results) {
+            assertThat(result.getList("errors"), nullValue());
+            assertThat(result.getInt("data.uploadEvents.unconfirmed"), equalTo(0));
+            accepted += result.getInt("data.uploadEvents.accepted");
+            codes.addAll(result.getList("data.uploadEvents.rejected.code"));
+            if (result.getInt("data.uploadEvents.accepted") < 20_000) {
+                assertThat(result.getString("data.uploadEvents.rejected[0].message"), containsString("was not sent"));
+            }
+        }
+        assertThat(accepted + codes.size(), equalTo(60_000));
+        assertThat(codes, not(empty()));
         assertThat(codes, everyItem(equalTo(429)));
-        assertThat(result.getString("data.uploadEvents.rejected[0].message"), containsString("was not sent"));
-        wire().verify(sent, WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD)));
+        // what was accepted was sent once, what was refused was never sent
+        wire().verify(accepted / 1000, WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD)));
+    }
+
+    @Test
+    void aListIsSentWhileItIsReadAndRecordsThatFailAfterChunksWentAreRejectedAtTheirIndex() {
+        storesEveryRecord(UPLOAD, 1000, 497);
+        List<Object> events = new ArrayList<>(events(2501));
+        events.set(5, Map.of("name", "Viewed"));
+        events.set(1500, Map.of("identity", "u-1500", "name", Map.of("nested", List.of(1, Map.of("deep", true)))));
+        events.set(1800, "not a record");
+        events.set(2499, Map.of("identity", "u-2499", "name", ""));
+
+        JsonPath answer = GraphQLClient.run("uploadEvents", "events", events);
+
+        assertThat(answer.getList("errors"), nullValue());
+        assertThat(answer.getString("data.uploadEvents.status"), equalTo("PARTIAL"));
+        assertThat(answer.getInt("data.uploadEvents.accepted"), equalTo(2497));
+        assertThat(answer.getInt("data.uploadEvents.unconfirmed"), equalTo(0));
+        assertThat(answer.getList("data.uploadEvents.rejected.index"), contains(5, 1500, 1800, 2499));
+        assertThat(answer.getList("data.uploadEvents.rejected.code"), contains(523, 400, 400, 509));
+        assertThat(answer.getString("data.uploadEvents.rejected[1].message"), equalTo("events[1500].name: must be a string"));
+        assertThat(answer.getString("data.uploadEvents.rejected[2].message"),
+                equalTo("events[1800]: must be a EventInput object"));
+        List<JsonPath> bodies = uploadBodies();
+        assertThat(bodies.stream().map(b -> b.getList("d").size()).sorted().toList(), contains(497, 1000, 1000));
+        assertThat(identitiesSent(bodies), equalTo(IntStream.range(0, 2501).filter(i -> i != 5 && i != 1500 && i != 1800
+                && i != 2499).mapToObj(i -> "u-" + i).toList()));
+    }
+
+    @Test
+    void aRecordThatDoesNotFitFoundBeforeAnyChunkWasSentFailsTheWholeListAndNothingIsSent() {
+        storesEveryRecord(UPLOAD);
+        List<Object> events = new ArrayList<>(events(2500));
+        events.set(10, Map.of("identity", "u-10", "name", "Viewed", "colour", "red"));
+
+        JsonPath answer = GraphQLClient.run("uploadEvents", "events", events);
+
+        assertThat(answer.getString("errors[0].extensions.code"), equalTo("BAD_USER_INPUT"));
+        assertThat(answer.getString("errors[0].message"), equalTo("events[10].colour: is not a field of EventInput"));
+        assertThat(answer.getString("data.uploadEvents"), nullValue());
+        assertThat(wire().getAllServeEvents(), hasSize(0));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ctgraphql.event;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,6 +90,28 @@ class UploadArgumentsTest {
         assertThat(answer.getInt("data.uploadEvents.accepted"), equalTo(1));
         assertThat(store.eventCount(name), equalTo(0L));
         assertThat(stats.snapshot().requests("POST /1/upload"), equalTo(1L));
+    }
+
+    @Test
+    void aLongListIsStoredWhileItIsReadAndARecordThatDoesNotFitLaterIsRejectedAtItsIndexAlone() {
+        List<Object> events = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            events.add(Map.of("identity", "u-" + (i % 50), "name", name, "properties", Map.of("seq", i)));
+        }
+        events.set(2000, Map.of("identity", "u-1", "name", name, "occurredAt", "yesterday"));
+
+        JsonPath answer = GraphQLClient.run("uploadEvents", "events", events);
+
+        assertThat(answer.getList("errors"), nullValue());
+        assertThat(answer.getString("data.uploadEvents.status"), equalTo("PARTIAL"));
+        assertThat(answer.getInt("data.uploadEvents.accepted"), equalTo(2999));
+        assertThat(answer.getList("data.uploadEvents.rejected.index"), equalTo(List.of(2000)));
+        assertThat(answer.getInt("data.uploadEvents.rejected[0].code"), equalTo(400));
+        assertThat(answer.getString("data.uploadEvents.rejected[0].message"),
+                equalTo("events[2000].occurredAt: 'yesterday' is not an ISO date-time with offset"));
+        // every other record stored once: 1000 + 1000 + 999 in three requests
+        assertThat(store.eventCount(name), equalTo(2999L));
+        assertThat(stats.snapshot().requests("POST /1/upload"), equalTo(3L));
     }
 
     private static JsonPath post(Map<String, Object> body) {
