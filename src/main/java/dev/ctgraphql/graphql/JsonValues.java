@@ -1,10 +1,12 @@
 package dev.ctgraphql.graphql;
 
-import java.io.StringReader;
+import java.util.Iterator;
+import java.util.Map;
 
-import jakarta.json.Json;
-import jakarta.json.JsonReader;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,18 +15,61 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Converts between Jackson trees (the wire) and the JSON-P values the GraphQL {@code JSON} scalar is made of. */
 public final class JsonValues {
 
+    /**
+     * The JSON-P provider, looked up once: every {@code jakarta.json.JsonValues.JSON.create*} call looks it up again through a
+     * ServiceLoader scan of the class path, which showed on the event export path (one per record) and blocked the
+     * event loop under load.
+     */
+    public static final JsonProvider JSON = JsonProvider.provider();
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private JsonValues() {
     }
 
-    /** A JSON scalar value from a wire node; null for a missing or null node. */
+    /** A JSON scalar value from a wire node, converted tree to tree (no text in between); null for a missing or null node. */
     public static JsonValue toGraphQL(JsonNode node) {
         if (node == null || node.isMissingNode() || node.isNull()) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(node.toString()))) {
-            return reader.readValue();
+        return value(node);
+    }
+
+    private static JsonValue value(JsonNode node) {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                JsonObjectBuilder object = JSON.createObjectBuilder();
+                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    object.add(field.getKey(), value(field.getValue()));
+                }
+                return object.build();
+            }
+            case ARRAY -> {
+                JsonArrayBuilder array = JSON.createArrayBuilder();
+                for (JsonNode element : node) {
+                    array.add(value(element));
+                }
+                return array.build();
+            }
+            case STRING -> {
+                return JSON.createValue(node.textValue());
+            }
+            case BOOLEAN -> {
+                return node.booleanValue() ? JsonValue.TRUE : JsonValue.FALSE;
+            }
+            case NUMBER -> {
+                if (node.isIntegralNumber()) {
+                    return node.canConvertToLong()
+                            ? JSON.createValue(node.longValue())
+                            : JSON.createValue(node.bigIntegerValue());
+                }
+                return JSON.createValue(node.decimalValue());
+            }
+            default -> {
+                // null, missing, or a binary/POJO node that wire JSON never holds
+                return node.isNull() || node.isMissingNode() ? JsonValue.NULL : JSON.createValue(node.asText());
+            }
         }
     }
 

@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
@@ -73,23 +72,23 @@ public final class RawArguments {
         }
         if (value instanceof Map<?, ?> || value instanceof List<?>) {
             return value instanceof Map<?, ?> map
-                    ? Json.createObjectBuilder(stringKeys(map)).build()
-                    : Json.createArrayBuilder((List<?>) value).build();
+                    ? JsonValues.JSON.createObjectBuilder(stringKeys(map)).build()
+                    : JsonValues.JSON.createArrayBuilder((List<?>) value).build();
         }
         if (value instanceof String text) {
-            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            try (JsonReader reader = JsonValues.JSON.createReader(new StringReader(text))) {
                 return reader.readValue();
             } catch (RuntimeException e) {
-                return Json.createValue(text);
+                return JsonValues.JSON.createValue(text);
             }
         }
         if (value instanceof Boolean b) {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Number n) {
-            return Json.createValue(new java.math.BigDecimal(n.toString()));
+            return JsonValues.JSON.createValue(new java.math.BigDecimal(n.toString()));
         }
-        return Json.createValue(value.toString());
+        return JsonValues.JSON.createValue(value.toString());
     }
 
     @SuppressWarnings("unchecked")

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -27,6 +26,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 import dev.ctgraphql.graphql.BulkArguments;
+import dev.ctgraphql.graphql.JsonValues;
 
 import graphql.language.Argument;
 import graphql.language.Document;
@@ -93,7 +93,7 @@ final class BulkVariables {
         if (list == null || !list.array || list.size > limits.maxListSize() || list.depth > limits.maxVariablesDepth()) {
             return null;
         }
-        JsonObjectBuilder variables = Json.createObjectBuilder();
+        JsonObjectBuilder variables = JsonValues.JSON.createObjectBuilder();
         try {
             for (Map.Entry<String, Span> entry : read.variables.entrySet()) {
                 variables.add(entry.getKey(), entry.getValue() == list
@@ -104,7 +104,7 @@ final class BulkVariables {
             return null;
         }
         JsonObject extensions = read.extensions == null ? null : value(readers, body, read.extensions).asJsonObject();
-        JsonObjectBuilder input = Json.createObjectBuilder().add("query", read.query);
+        JsonObjectBuilder input = JsonValues.JSON.createObjectBuilder().add("query", read.query);
         if (read.operationName != null) {
             input.add("operationName", read.operationName);
         }

@@ -9,10 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
-import jakarta.json.spi.JsonProvider;
 
 import org.jboss.logging.Logger;
 
@@ -34,6 +32,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
+import dev.ctgraphql.graphql.JsonValues;
 import dev.ctgraphql.security.GraphQLAccess;
 import dev.ctgraphql.upstream.ResponseNotes;
 
@@ -64,7 +63,7 @@ public class GraphQLEndpoint {
     private final LeanExecution lean;
     private final Instance<CurrentIdentityAssociation> identities;
     private final CurrentVertxRequest currentRequest;
-    private final JsonReaderFactory readers = JsonProvider.provider().createReaderFactory(Map.of());
+    private final JsonReaderFactory readers = JsonValues.JSON.createReaderFactory(Map.of());
     private volatile ExecutionService execution;
 
     GraphQLEndpoint(EndpointConfig config, OperationGate gate, AnswerMemo memo, GraphQLAccess access,
@@ -315,10 +314,10 @@ public class GraphQLEndpoint {
         if (ctx.response().ended()) {
             return;
         }
-        JsonObject error = Json.createObjectBuilder()
-                .add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
+        JsonObject error = JsonValues.JSON.createObjectBuilder()
+                .add("errors", JsonValues.JSON.createArrayBuilder().add(JsonValues.JSON.createObjectBuilder()
                         .add("message", problem.message())
-                        .add("extensions", Json.createObjectBuilder().add("code", problem.code()))))
+                        .add("extensions", JsonValues.JSON.createObjectBuilder().add("code", problem.code()))))
                 .build();
         ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, media + "; charset=utf-8")
                 .end(error.toString());

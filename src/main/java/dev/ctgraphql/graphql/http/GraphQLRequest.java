@@ -3,7 +3,6 @@ package dev.ctgraphql.graphql.http;
 import java.io.StringReader;
 import java.util.Locale;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -15,6 +14,8 @@ import jakarta.json.JsonValue;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+
+import dev.ctgraphql.graphql.JsonValues;
 
 /** What the caller sent, whichever way it came; {@code body} is the JSON object of a POST, null otherwise. */
 record GraphQLRequest(String query, String operationName, JsonObject variables, JsonObject extensions, JsonObject body) {
@@ -34,7 +35,7 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
         if (body != null && text.equals(query)) {
             return body;
         }
-        JsonObjectBuilder input = Json.createObjectBuilder().add("query", text);
+        JsonObjectBuilder input = JsonValues.JSON.createObjectBuilder().add("query", text);
         if (operationName != null) {
             input.add("operationName", operationName);
         }

@@ -8,12 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -34,6 +32,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import dev.ctgraphql.graphql.JsonValues;
 import dev.ctgraphql.security.GraphQLAccess;
 
 /**
@@ -60,7 +59,7 @@ public class GraphQLWebSocketEndpoint {
     private final OperationGate gate;
     private final GraphQLAccess access;
     private final EndpointConfig.WebSocket limits;
-    private final JsonReaderFactory readers = JsonProvider.provider().createReaderFactory(Map.of());
+    private final JsonReaderFactory readers = JsonValues.JSON.createReaderFactory(Map.of());
 
     GraphQLWebSocketEndpoint(OperationGate gate, GraphQLAccess access, EndpointConfig config) {
         this.gate = gate;
@@ -269,8 +268,8 @@ public class GraphQLWebSocketEndpoint {
                     refuse(id, admitted.problem());
                     return;
                 }
-                JsonObject resolved = Json.createObjectBuilder(payload).add("query", admitted.query()).build();
-                handler.onMessage(Json.createObjectBuilder(message).add("payload", resolved).build().toString());
+                JsonObject resolved = JsonValues.JSON.createObjectBuilder(payload).add("query", admitted.query()).build();
+                handler.onMessage(JsonValues.JSON.createObjectBuilder(message).add("payload", resolved).build().toString());
             }), failure -> onContext(() -> {
                 running.remove(id);
                 LOG.warnf("A persisted query could not be looked up (%s)", failure.getClass().getSimpleName());
@@ -281,10 +280,10 @@ public class GraphQLWebSocketEndpoint {
 
         /** An error message for one operation, in the connection's protocol; the connection stays open. */
         private void refuse(String id, RequestProblem problem) {
-            JsonObject error = Json.createObjectBuilder().add("message", problem.message())
-                    .add("extensions", Json.createObjectBuilder().add("code", problem.code())).build();
-            JsonObject message = Json.createObjectBuilder().add("id", id).add("type", "error")
-                    .add("payload", transportWs ? Json.createArrayBuilder().add(error).build() : error).build();
+            JsonObject error = JsonValues.JSON.createObjectBuilder().add("message", problem.message())
+                    .add("extensions", JsonValues.JSON.createObjectBuilder().add("code", problem.code())).build();
+            JsonObject message = JsonValues.JSON.createObjectBuilder().add("id", id).add("type", "error")
+                    .add("payload", transportWs ? JsonValues.JSON.createArrayBuilder().add(error).build() : error).build();
             socket.writeTextMessage(message.toString());
         }
 

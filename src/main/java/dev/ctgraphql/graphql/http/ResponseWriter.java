@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -18,6 +17,7 @@ import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.vertx.ext.web.RoutingContext;
 
+import dev.ctgraphql.graphql.JsonValues;
 import dev.ctgraphql.upstream.ResponseNotes;
 
 import graphql.ExecutionResult;
@@ -87,18 +87,18 @@ final class ResponseWriter implements ExecutionResponseWriter {
     }
 
     private static JsonObject amend(JsonObject body, boolean executed, List<ResponseNotes.Stale> stale) {
-        JsonObjectBuilder amended = Json.createObjectBuilder(body);
+        JsonObjectBuilder amended = JsonValues.JSON.createObjectBuilder(body);
         if (body.get("errors") instanceof JsonArray errors) {
-            JsonArrayBuilder cleaned = Json.createArrayBuilder();
+            JsonArrayBuilder cleaned = JsonValues.JSON.createArrayBuilder();
             for (JsonValue error : errors) {
                 cleaned.add(clean(error.asJsonObject(), executed));
             }
             amended.add("errors", cleaned);
         }
         if (!stale.isEmpty()) {
-            JsonArrayBuilder warnings = Json.createArrayBuilder();
+            JsonArrayBuilder warnings = JsonValues.JSON.createArrayBuilder();
             for (ResponseNotes.Stale entry : stale) {
-                warnings.add(Json.createObjectBuilder()
+                warnings.add(JsonValues.JSON.createObjectBuilder()
                         .add("code", "STALE_DATA")
                         .add("message", "CleverTap could not answer (" + entry.reason() + "); served " + entry.cache()
                                 + " data cached " + entry.age().toSeconds() + " s ago")
@@ -106,8 +106,8 @@ final class ResponseWriter implements ExecutionResponseWriter {
                         .add("ageSeconds", entry.age().toSeconds()));
             }
             JsonObjectBuilder extensions = body.get("extensions") instanceof JsonObject existing
-                    ? Json.createObjectBuilder(existing)
-                    : Json.createObjectBuilder();
+                    ? JsonValues.JSON.createObjectBuilder(existing)
+                    : JsonValues.JSON.createObjectBuilder();
             amended.add("extensions", extensions.add("warnings", warnings));
         }
         return amended.build();
@@ -124,13 +124,13 @@ final class ResponseWriter implements ExecutionResponseWriter {
         if (!rewrite && (executed || extensions.containsKey("code"))) {
             return error;
         }
-        JsonObjectBuilder cleaned = Json.createObjectBuilder(error);
+        JsonObjectBuilder cleaned = JsonValues.JSON.createObjectBuilder(error);
         if (rewrite) {
             cleaned.add("message", "Argument '" + unreadable.group(1) + "' has a value that cannot be read: check its "
                     + "dates (yyyy-MM-dd), times (ISO 8601), enum values and required fields");
         }
         if (!extensions.containsKey("code")) {
-            cleaned.add("extensions", Json.createObjectBuilder(extensions).add("code", "BAD_USER_INPUT"));
+            cleaned.add("extensions", JsonValues.JSON.createObjectBuilder(extensions).add("code", "BAD_USER_INPUT"));
         }
         return cleaned.build();
     }
