@@ -67,30 +67,18 @@ public class CleverTapCalls {
      * for endpoints marked retryable (idempotent).
      */
     public Uni<CleverTapResponse> exchange(Endpoint endpoint, Supplier<Uni<RestResponse<String>>> request, int maxRetries) {
-        // the circuit is asked once a permit is granted: calls queued before it opened are not sent either
-        Supplier<Uni<RestResponse<String>>> unlessOpen = () -> circuit.allow()
-                ? request.get()
-                : Uni.createFrom().failure(new CleverTapCircuitOpenException(
-                        "CleverTap is failing; the " + endpoint.name() + " request was not sent, retry later"));
         Uni<CleverTapResponse> once = Uni.createFrom().deferred(() -> {
             Timer.Sample sample = Timer.start(registry);
-            // a permit the limiter refuses sends nothing: it is no failure of CleverTap's (nor counted as a call)
-            return limiter.acquire(endpoint.limitClass()).onItem().transformToUni(permit -> Uni.createFrom()
-                    .deferred(unlessOpen::get)
-                    .onFailure(failure -> !(failure instanceof CleverTapCircuitOpenException)).transform(failure -> {
+            // a permit the limiter refuses sends nothing: it is no failure of CleverTap's (nor counted as a call);
+            // the circuit is asked once a permit is granted: calls queued before it opened are not sent either
+            return limiter.acquire(endpoint.limitClass()).onItem().transformToUni(permit -> circuit
+                    .send(endpoint, () -> Uni.createFrom().deferred(request::get).onFailure().transform(failure -> {
                         count(endpoint, sample, "no_answer");
-                        circuit.failed();
                         return transportFailure(endpoint, failure);
-                    })
+                    }).map(this::parse))
                     .onTermination().invoke(permit::release))
-                    .map(response -> {
-                        CleverTapResponse answer = parse(response);
+                    .map(answer -> {
                         count(endpoint, sample, outcome(answer));
-                        if (answer.httpStatus() >= 500) {
-                            circuit.failed();
-                        } else {
-                            circuit.succeeded();
-                        }
                         failIfRetryable(endpoint, answer);
                         return answer;
                     });

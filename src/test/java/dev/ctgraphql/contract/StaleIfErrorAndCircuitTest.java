@@ -101,6 +101,26 @@ class StaleIfErrorAndCircuitTest extends WireContractTestBase {
     }
 
     @Test
+    void onlyFailuresInARowOpenIt() throws Exception {
+        // a 500 is not retried: one attempt per query
+        stub(WireMock.post(NOW).willReturn(json(500, UNAVAILABLE)));
+        GraphQLClient.run("realtime");
+        GraphQLClient.run("realtime");
+        stub(WireMock.post(NOW).willReturn(json(200, "{\"status\":\"success\",\"count\":5}")));
+        GraphQLClient.run("realtime");
+        stub(WireMock.post(NOW).willReturn(json(500, UNAVAILABLE)));
+        Thread.sleep(350);
+        GraphQLClient.run("realtime");
+        GraphQLClient.run("realtime");
+
+        // four failures, but never three in a row
+        assertThat(circuit.state(), equalTo(UpstreamCircuit.State.CLOSED));
+        GraphQLClient.run("realtime");
+        assertThat(circuit.state(), equalTo(UpstreamCircuit.State.OPEN));
+        wire().verify(6, WireMock.postRequestedFor(WireMock.urlEqualTo(NOW)));
+    }
+
+    @Test
     void anUploadWhileTheCircuitIsOpenReportsEveryRecordAsNotSent() {
         stub(WireMock.post(NOW).willReturn(json(503, UNAVAILABLE)));
         GraphQLClient.run("realtime");

@@ -65,6 +65,9 @@ class ObservabilityTest {
         assertThat(metrics, containsString("clevertap_cache_gets_total{cache=\"counts\",result=\"miss\"}"));
         assertThat(metrics, containsString("clevertap_limiter_queued{class=\"other\"}"));
         assertThat(metrics, containsString("mp_graphql_seconds_count{name=\"eventCount\""));
+        // the circuit breaker is a Fault Tolerance guard: its state is published as before, without Fault Tolerance's meters
+        assertThat(metrics, containsString("\nclevertap_circuit_state 0"));
+        assertThat(metrics, not(containsString("\nft_")));
         assertThat(metrics, not(containsString(credentials.passcode())));
         assertThat(metrics, not(containsString(credentials.accountId())));
     }
