@@ -57,8 +57,8 @@ class ChannelPerformanceTest {
 
     @Test
     void totalsDailySeriesRatesAndThePreviousPeriod() {
-        // the sandbox's reports may move between two reads (messages sent by earlier tests of this app): read both,
-        // fresh, until a pair agrees; a real disagreement never does
+        // a running campaign's deliveries grow with the clock (SandboxCampaign.delivered), so the reports may move
+        // between two reads a second boundary apart: read both, fresh, until a pair agrees; a real disagreement never does
         JsonPath answer = null;
         long reportsSent = -1;
         for (int attempt = 0; attempt < 5; attempt++) {
