@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
@@ -22,9 +23,15 @@ public final class JsonValues {
      */
     public static final JsonProvider JSON = JsonProvider.provider();
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private JsonValues() {
+    }
+
+    /**
+     * The one reader factory of request bodies and messages, made on first use (by the start-up priming of the GraphQL
+     * path, or else by the first request), so that the endpoints' beans cost nothing of it on the main thread.
+     */
+    public static JsonReaderFactory readers() {
+        return Readers.FACTORY;
     }
 
     /** A JSON scalar value from a wire node, converted tree to tree (no text in between); null for a missing or null node. */
@@ -79,9 +86,21 @@ public final class JsonValues {
             return null;
         }
         try {
-            return MAPPER.readTree(value.toString());
+            return Mapper.INSTANCE.readTree(value.toString());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON", e);
         }
+    }
+
+    /**
+     * Jackson's mapper, made on the first {@link #toWire} call: creating the first mapper loads a few hundred Jackson
+     * classes, which the start (and the first GraphQL answer) do not need.
+     */
+    private static final class Readers {
+        static final JsonReaderFactory FACTORY = JSON.createReaderFactory(Map.of());
+    }
+
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper();
     }
 }

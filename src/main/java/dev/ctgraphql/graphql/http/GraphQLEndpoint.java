@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReaderFactory;
 
 import org.jboss.logging.Logger;
 
@@ -63,7 +62,6 @@ public class GraphQLEndpoint {
     private final LeanExecution lean;
     private final Instance<CurrentIdentityAssociation> identities;
     private final CurrentVertxRequest currentRequest;
-    private final JsonReaderFactory readers = JsonValues.JSON.createReaderFactory(Map.of());
     private volatile ExecutionService execution;
 
     GraphQLEndpoint(EndpointConfig config, OperationGate gate, AnswerMemo memo, GraphQLAccess access,
@@ -124,13 +122,15 @@ public class GraphQLEndpoint {
 
     /**
      * While the server starts, a worker thread readies what every first request uses (the document checks, the lean
-     * executor and its schema, graphql-java's parser and validator, the answer writer) with a document no caller sends:
+     * executor and its schema, graphql-java's parser and validator, the answer writer, the JSON-P reader of request
+     * bodies) with a document no caller sends:
      * the first caller then pays for none of it. It never delays readiness, and a request that comes first just does
      * the same work itself.
      */
     void prime(@Observes StartupEvent event) {
         Infrastructure.getDefaultWorkerPool().execute(() -> {
             try {
+                JsonValues.readers();
                 gate.document(LeanExecution.PRIMING);
                 lean.prime();
             } catch (RuntimeException e) {
@@ -172,10 +172,10 @@ public class GraphQLEndpoint {
         GraphQLRequest request;
         try {
             if (method == HttpMethod.POST) {
-                GraphQLRequest lifted = bulk.lift(ctx, readers);
-                request = lifted != null ? lifted : GraphQLRequest.fromBody(ctx, readers);
+                GraphQLRequest lifted = bulk.lift(ctx, JsonValues.readers());
+                request = lifted != null ? lifted : GraphQLRequest.fromBody(ctx, JsonValues.readers());
             } else if (method == HttpMethod.GET) {
-                request = GraphQLRequest.fromQueryString(ctx.queryParams(), readers);
+                request = GraphQLRequest.fromQueryString(ctx.queryParams(), JsonValues.readers());
             } else {
                 ctx.response().putHeader(HttpHeaders.ALLOW, "GET, POST");
                 refuse(ctx, 405, media, RequestProblem.badInput("Use POST (or GET for queries)"));

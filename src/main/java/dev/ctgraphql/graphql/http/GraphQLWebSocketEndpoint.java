@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -59,7 +58,6 @@ public class GraphQLWebSocketEndpoint {
     private final OperationGate gate;
     private final GraphQLAccess access;
     private final EndpointConfig.WebSocket limits;
-    private final JsonReaderFactory readers = JsonValues.JSON.createReaderFactory(Map.of());
 
     GraphQLWebSocketEndpoint(OperationGate gate, GraphQLAccess access, EndpointConfig config) {
         this.gate = gate;
@@ -154,7 +152,7 @@ public class GraphQLWebSocketEndpoint {
                 return;
             }
             JsonObject message;
-            try (JsonReader reader = readers.createReader(new java.io.StringReader(text))) {
+            try (JsonReader reader = JsonValues.readers().createReader(new java.io.StringReader(text))) {
                 message = reader.readObject();
             } catch (RuntimeException e) {
                 socket.close((short) 4400, "Not a JSON object");
@@ -316,7 +314,7 @@ public class GraphQLWebSocketEndpoint {
             }
 
             private void ended(String message) {
-                try (JsonReader reader = readers.createReader(new java.io.StringReader(message))) {
+                try (JsonReader reader = JsonValues.readers().createReader(new java.io.StringReader(message))) {
                     JsonObject sent = reader.readObject();
                     String type = sent.getString("type", "");
                     if (type.equals("complete") || type.equals("error")) {
