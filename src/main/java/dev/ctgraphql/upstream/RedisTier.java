@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
@@ -96,7 +97,8 @@ class RedisTier {
     private volatile Redis client;
     private volatile Redis subscriber;
 
-    RedisTier(CleverTapConfig config, CleverTapCredentials credentials, Vertx vertx, ObjectMapper mapper,
+    /** Quarkus' mapper is asked for only with a shared tier: making it costs the start tens of ms. */
+    RedisTier(CleverTapConfig config, CleverTapCredentials credentials, Vertx vertx, Instance<ObjectMapper> mappers,
             MeterRegistry registry, ProcessIdentity identity) {
         this.identity = identity;
         this.config = config.sharedCache().redisUrl().filter(url -> !url.isBlank()).map(url -> config.sharedCache());
@@ -105,7 +107,8 @@ class RedisTier {
         this.base = config.sharedCache().keyPrefix() + FORMAT + credentials.accountId() + ":";
         this.invalidations = this.config.isEmpty()
                 ? null
-                : new RedisInvalidations(this, this.config.get(), vertx, mapper, base + "invalidations", FIRST_CONNECTION,
+                : new RedisInvalidations(this, this.config.get(), vertx, mappers.get(), base + "invalidations",
+                        FIRST_CONNECTION,
                         identity);
     }
 
