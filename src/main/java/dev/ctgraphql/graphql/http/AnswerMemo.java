@@ -61,6 +61,11 @@ class AnswerMemo {
                 .register(registry);
     }
 
+    /** Makes the response cache (and the mapper it holds) now, on the start-up priming worker, not in the first request. */
+    void prime() {
+        caches.generation();
+    }
+
     /**
      * The slot of this request, or null when reuse is off or the body is too big to be worth it; read before anything
      * else happens to the request.

@@ -123,7 +123,7 @@ public class GraphQLEndpoint {
     /**
      * While the server starts, a worker thread readies what every first request uses (the document checks, the lean
      * executor and its schema, graphql-java's parser and validator, the answer writer, the JSON-P reader of request
-     * bodies) with a document no caller sends:
+     * bodies, the response cache that answer reuse asks first) with a document no caller sends:
      * the first caller then pays for none of it. It never delays readiness, and a request that comes first just does
      * the same work itself.
      */
@@ -131,6 +131,7 @@ public class GraphQLEndpoint {
         Infrastructure.getDefaultWorkerPool().execute(() -> {
             try {
                 JsonValues.readers();
+                memo.prime();
                 gate.document(LeanExecution.PRIMING);
                 lean.prime();
             } catch (RuntimeException e) {
