@@ -2,9 +2,9 @@
 # JVM start-up, before and after, side by side: BEFORE (a git ref, default main; its tree is exported with git archive
 # and built apart) against AFTER (a git ref exported the same way; default the working tree). For each: the plain jar and the jar with its AppCDS archive on JDK 17,
 # each also with the flags for short-lived JVMs (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC: C1 only, one GC thread), and
-# the plain jar and the jar with its AOT cache (Project Leyden) on JDK 25. Builds six times (JDK 17 plain, JDK 17
-# -Pappcds, JDK 25 -Paot, for each side, each in its own build folder; BUILD=0 reuses them all, BUILD_BEFORE=0 only the
-# before side's), then starts each variant RUNS times (default 5), interleaved (before, then after, variant by variant).
+# the plain jar (the JDK 17 build) and the -Paot jar with its AOT cache (Project Leyden) on JDK 25. Builds six times
+# (JDK 17 plain, JDK 17 -Pappcds, JDK 25 -Paot, for each side, each in its own build folder; BUILD=0 reuses them all,
+# BUILD_BEFORE=0 only the before side's), then starts each variant RUNS times (default 5), interleaved (before, then after, variant by variant).
 # Each run is measured by bench/native-start.sh in production mode without the sandbox (fake credentials, a CleverTap
 # base URL on a closed loopback port, an API key): time from launch to the first 200 of /q/health/ready, to the first
 # GraphQL answer ({ __typename }, which needs no CleverTap call), the CPU time used until then, and VmRSS right after it.
@@ -103,7 +103,8 @@ for i in $(seq 1 "$runs"); do
         appcds-c1-17)
           line=$(measure "$base-appcds" "$jdk17/bin/java" -XX:SharedArchiveFile=app-cds.jsa -Xshare:on "${short_lived[@]}")
           ;;
-        plain-25) line=$(measure "$base-aot" "$jdk25/bin/java") ;;
+        # the default package (built on JDK 17 for release 17) on JDK 25: the -Paot build's layout is for its cache only
+        plain-25) line=$(measure "$base-plain" "$jdk25/bin/java") ;;
         aot-25) line=$(measure "$base-aot" "$jdk25/bin/java" -XX:AOTCache=app.aot -XX:AOTMode=on) ;;
       esac
       read -r ready first rss _ cpu <<< "$line"
