@@ -58,6 +58,8 @@ final class IngestRequest implements UploadStream.Listener {
     private boolean overlong;
     private int index;
     private boolean blocked;
+    /** A chunk has just gone: reading stops until the event loop has written its request. */
+    private boolean yielded;
     private boolean ended;
     private boolean finishing;
     private boolean answering;
@@ -109,7 +111,8 @@ final class IngestRequest implements UploadStream.Listener {
 
     @Override
     public void ready() {
-        onContext(() -> {
+        // always as a task of its own: the chunk that takes the freed slot is written first
+        context.runOnContext(ignored -> {
             blocked = false;
             drain();
         });
@@ -128,8 +131,9 @@ final class IngestRequest implements UploadStream.Listener {
         if (finishing) {
             return;
         }
+        yielded = false;
         try {
-            while (!blocked && !response.writeQueueFull()) {
+            while (!blocked && !yielded && !response.writeQueueFull()) {
                 if (block == null || blockAt >= block.length) {
                     block = gunzip != null ? gunzip.next() : plain.pollFirst();
                     blockAt = 0;
@@ -144,7 +148,10 @@ final class IngestRequest implements UploadStream.Listener {
             finish();
             return;
         }
-        if (blocked || response.writeQueueFull()) {
+        if (yielded) {
+            // a chunk went: let the event loop write its request (queued before this) before reading on
+            context.runOnContext(ignored -> drain());
+        } else if (blocked || response.writeQueueFull()) {
             request.pause();
         } else if (ended) {
             finish();
@@ -155,7 +162,7 @@ final class IngestRequest implements UploadStream.Listener {
 
     /** Reads the complete lines of the current block; a line cut by the block's end waits in carry. */
     private void lines() {
-        while (blockAt < block.length && !blocked) {
+        while (blockAt < block.length && !blocked && !yielded) {
             int newline = indexOf(block, (byte) '\n', blockAt);
             int end = newline < 0 ? block.length : newline;
             if (newline >= 0 && carryLength == 0 && !overlong) {
@@ -221,8 +228,10 @@ final class IngestRequest implements UploadStream.Listener {
             }
             if (read.problem() != null) {
                 stream.refuse(new Uploads.Rejection(at, read.problem().code(), where + "." + read.problem().message()));
-            } else if (!stream.add(read.item(at))) {
-                blocked = true;
+            } else {
+                int sent = stream.chunksSent();
+                blocked = !stream.add(read.item(at));
+                yielded = stream.chunksSent() != sent;
             }
         } catch (UploadReader.Malformed e) {
             stream.refuse(new Uploads.Rejection(at, MALFORMED, e.getMessage()));

@@ -7,13 +7,17 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
 
 import dev.ctgraphql.upstream.CleverTapConfig;
 import dev.ctgraphql.upstream.CleverTapCredentials;
@@ -21,8 +25,8 @@ import dev.ctgraphql.upstream.CleverTapPaths;
 
 /**
  * What every sandbox request goes through, in CleverTap's order: counted, authenticated, admitted under the concurrency
- * limit, maybe faulted, served off the event loop, answered no sooner than the configured latency after it arrived;
- * the slot is held until the answer.
+ * limit, maybe faulted, served off the event loop, answered no sooner than the configured latency after it arrived
+ * (its head was read) and never before its work is done; the slot is held until the answer.
  */
 @ApplicationScoped
 class SandboxGate {
@@ -30,6 +34,9 @@ class SandboxGate {
     static final String PREFIX = "/sandbox";
 
     private static final Logger LOG = Logger.getLogger(SandboxGate.class);
+    /** Before everything else on the sandbox's paths (Quarkus' authentication runs at -200). */
+    private static final int ARRIVAL_ORDER = -1000;
+    private static final String ARRIVED = SandboxGate.class.getName() + ".arrived";
     private static final Set<String> KNOWN_PATHS = Set.of(CleverTapPaths.UPLOAD, CleverTapPaths.EVENTS, CleverTapPaths.PROFILES,
             CleverTapPaths.PROFILE, CleverTapPaths.DELETE_PROFILES, CleverTapPaths.COUNT_EVENTS, CleverTapPaths.COUNT_PROFILES,
             CleverTapPaths.COUNT_TRENDS, CleverTapPaths.COUNT_TOP, CleverTapPaths.NOW, CleverTapPaths.CAMPAIGN_LIST,
@@ -55,13 +62,29 @@ class SandboxGate {
         return config.sandbox().enabled();
     }
 
+    /**
+     * Notes when each sandbox request arrives, as soon as its head is read and before its body is: the latency counts from
+     * there, as a remote CleverTap's answer time includes receiving the request.
+     */
+    void stampArrivals(@Observes Router router) {
+        if (!enabled()) {
+            return;
+        }
+        router.route(PREFIX + "/*").order(ARRIVAL_ORDER).handler(ctx -> {
+            if (VertxContext.isOnDuplicatedContext()) {
+                ContextLocals.put(ARRIVED, System.nanoTime());
+            }
+            ctx.next();
+        });
+    }
+
     /** Serves one CleverTap API call; {@code action} runs on a worker thread and may throw {@link SandboxException}. */
     Uni<Response> serve(HttpServerRequest request, SandboxLimits.Kind kind, Supplier<Response> action) {
         if (!enabled()) {
             return Uni.createFrom().item(notFound());
         }
         stats.request(key(request));
-        Duration latency = faults.latency();
+        Duration latency = sinceArrival(faults.latency());
         Response denied = authenticate(request);
         if (denied != null) {
             return delayed(Uni.createFrom().item(denied), latency);
@@ -132,6 +155,19 @@ class SandboxGate {
         }
         Uni<Void> wait = Uni.createFrom().voidItem().onItem().delayIt().by(latency);
         return Uni.combine().all().unis(answer, wait).with((response, ignored) -> response);
+    }
+
+    /** What is left of {@code latency} since the request arrived (all of it when the arrival was not noted). */
+    private static Duration sinceArrival(Duration latency) {
+        if (latency.isZero() || !VertxContext.isOnDuplicatedContext()) {
+            return latency;
+        }
+        Long arrived = ContextLocals.<Long>get(ARRIVED).orElse(null);
+        if (arrived == null) {
+            return latency;
+        }
+        Duration left = latency.minusNanos(System.nanoTime() - arrived);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     private static boolean same(String sent, String expected) {

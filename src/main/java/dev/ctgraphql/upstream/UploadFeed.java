@@ -120,7 +120,15 @@ public final class UploadFeed implements UploadStream.Listener {
                 }
                 if (read.problem() != null) {
                     stream.refuse(new Uploads.Rejection(at, read.problem().code(), where + "." + read.problem().message()));
-                } else if (!stream.add(read.item(at)) && pause()) {
+                    continue;
+                }
+                int sent = stream.chunksSent();
+                if (!stream.add(read.item(at)) && pause()) {
+                    return;
+                }
+                if (context != null && stream.chunksSent() != sent) {
+                    // a chunk went: let the event loop write its request (queued before this) before reading on
+                    context.runOnContext(ignored -> read());
                     return;
                 }
             }
@@ -199,9 +207,10 @@ public final class UploadFeed implements UploadStream.Listener {
 
     @Override
     public void ready() {
-        if (context == null || Vertx.currentContext() == context) {
+        if (context == null) {
             resume();
         } else {
+            // always as a task of its own: the chunk that takes the freed slot is written first
             context.runOnContext(ignored -> resume());
         }
     }

@@ -115,6 +115,15 @@ public final class UploadStream {
         return chunks > 0;
     }
 
+    /**
+     * How many chunks have gone to CleverTap (or to their refusal here). A caller reading on an event loop yields when it
+     * grows: the chunk's request is only written once the event loop is free (the circuit breaker hands the call to it),
+     * so reading on would hold the chunk back by as long as the reading takes.
+     */
+    public synchronized int chunksSent() {
+        return chunks;
+    }
+
     /** No more records: sends the last chunk; the summary comes once every record's outcome is known. */
     public Uni<Summary> end() {
         return Uni.createFrom().emitter(emitter -> {
