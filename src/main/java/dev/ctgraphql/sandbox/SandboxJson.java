@@ -1,5 +1,6 @@
 package dev.ctgraphql.sandbox;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -62,6 +63,20 @@ final class SandboxJson {
             throw SandboxException.badRequest("Request body must be a JSON object");
         }
         return parseObjectOrEmpty(body);
+    }
+
+    /** Like {@link #parseObject(String)}, from the body's bytes (no text decoded in between: an upload's body is large). */
+    static ObjectNode parseObject(byte[] body) {
+        JsonNode node;
+        try {
+            node = body == null ? null : MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw SandboxException.badRequest("Malformed JSON in request body");
+        }
+        if (node == null || !node.isObject()) {
+            throw SandboxException.badRequest("Request body must be a JSON object");
+        }
+        return (ObjectNode) node;
     }
 
     /** Parses a request body that must be a JSON object; an empty body counts as {@code {}}. */

@@ -35,7 +35,7 @@ public class SandboxUploadResource {
 
     @POST
     @Path(CleverTapPaths.UPLOAD)
-    public Uni<Response> upload(@Context HttpServerRequest request, @QueryParam("dryRun") String dryRun, String body) {
+    public Uni<Response> upload(@Context HttpServerRequest request, @QueryParam("dryRun") String dryRun, byte[] body) {
         return gate.serve(request, SandboxLimits.Kind.UPLOAD, () -> {
             Response answer = SandboxJson.ok(store.upload(SandboxJson.parseObject(body), SandboxJson.flag(dryRun, false)));
             if (faults.failAfterStoring()) {
