@@ -1,9 +1,13 @@
 package dev.ctgraphql.sandbox;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -104,6 +108,41 @@ class SandboxConcurrencyTest {
         List<HttpResponse<String>> responses = fire("/1/upload", bodies);
         assertTrue(responses.stream().allMatch(r -> r.statusCode() == 200 && r.body().contains("\"processed\":20")));
         assertEquals(300, store.eventCount(name));
+    }
+
+    @Test
+    void theLatencyCountsFromTheRequestsHeadAndTheAnswerComesOnlyOnceStored() throws Exception {
+        // the head now, the body 400 ms later: CleverTap's answer time includes receiving the request, so the answer
+        // comes once the record is stored, not another 200 ms after the body (it did before); never before 200 ms
+        String name = SandboxApi.unique("Latency");
+        byte[] body = ("{\"d\":[{\"type\":\"event\",\"identity\":\"lat-1\",\"evtName\":\"" + name
+                + "\",\"evtData\":{}}]}").getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + sandbox.getPath() + "/1/upload HTTP/1.1\r\nHost: " + sandbox.getHost() + "\r\n"
+                + "X-CleverTap-Account-Id: " + SandboxApi.ACCOUNT + "\r\nX-CleverTap-Passcode: " + SandboxApi.PASSCODE
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+        try (Socket socket = new Socket(sandbox.getHost(), sandbox.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            long started = System.nanoTime();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(400);
+            long bodySent = System.nanoTime();
+            out.write(body);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            int first = in.read();
+            long answered = System.nanoTime();
+            String answer = (char) first + new String(in.readAllBytes(), StandardCharsets.UTF_8);
+
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+            assertTrue(answer.contains("\"processed\":1"), answer);
+            assertEquals(1, store.eventCount(name));
+            long sinceHead = (answered - started) / 1_000_000;
+            long sinceBody = (answered - bodySent) / 1_000_000;
+            assertTrue(sinceHead >= 200, sinceHead + " ms after the head");
+            assertTrue(sinceBody < 150, sinceBody + " ms after the body");
+        }
     }
 
     private List<HttpResponse<String>> fire(int count, String path, String body) {
