@@ -166,8 +166,9 @@ class SandboxGate {
         if (arrived == null) {
             return latency;
         }
-        Duration left = latency.minusNanos(System.nanoTime() - arrived);
-        return left.isNegative() ? Duration.ZERO : left;
+        long left = latency.toNanos() - (System.nanoTime() - arrived);
+        // whole milliseconds, rounded up: a timer takes no less, and the answer never comes before the latency
+        return left <= 0 ? Duration.ZERO : Duration.ofMillis((left + 999_999) / 1_000_000);
     }
 
     private static boolean same(String sent, String expected) {
