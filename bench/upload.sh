@@ -6,8 +6,6 @@
 #   - the same at +200 ms sandbox latency: time as a ratio to the ideal (upload requests / 15 x 200 ms);
 #   - where the build serves it, 200,000 events through POST /ingest/events (NDJSON): CPU per event, then at +200 ms the
 #     ratio to the ideal, what the sandbox stored (export API: count and distinct seq) and the service's RSS.
-# After a warm-up the +200 ms runs come first and the CPU runs after them (printed CPU first): the CPU runs store 850,000
-# events in the sandbox, and its garbage collector's pauses would otherwise be timed as the service's.
 # Loopback only. Usage: bench/upload.sh   (BASELINE=<ref>, REBUILD=1, ONLY=baseline|current, ROUNDS=n, BENCH_JAVA_OPTS, SANDBOX_JAVA_OPTS, GRAPHQL_EVENTS, INGEST_EVENTS, LATENCY_MS)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"

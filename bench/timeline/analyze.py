@@ -32,7 +32,8 @@ for mode, start, end, elapsed in runs:
     for t, who, what, arg in sel:
         if who == "S" and what.startswith("chunk"):
             chunks.setdefault(arg, {})[what] = t - t0
-    firsts = {what: t - t0 for t, who, what, arg in reversed(sel) if who == "S" and not what.startswith("chunk")}
+    firsts = {what: t - t0 for t, who, what, arg in reversed(sel)
+              if who == "S" and not what.startswith("chunk") and what != "rc-answer"}
     posts = sorted(c["chunk-post"] for c in chunks.values() if "chunk-answer" in c)
     answers = sorted(c["chunk-answer"] for c in chunks.values() if "chunk-post" in c)
     times = [c["chunk-answer"] - c["chunk-post"] for c in chunks.values() if "chunk-post" in c and "chunk-answer" in c]
@@ -55,6 +56,21 @@ for mode, start, end, elapsed in runs:
           f"(the last partial wave alone: about {LATENCY if len(posts) % LIMIT else 0:.0f} ms)")
     print(f"  request time, post to answer: mean {statistics.mean(times):.0f}, p50 {statistics.median(times):.0f}, "
           f"max {max(times):.0f} ms (latency {LATENCY:.0f})")
+    # the critical path of n requests on 15 slots starts at post number ((n - 1) % 15) + 1: the last request waits for
+    # that one's slot through every wave
+    critical = (len(posts) - 1) % LIMIT
+    built = {c["chunk-post"]: c.get("chunk-built", c["chunk-post"]) for c in chunks.values() if "chunk-post" in c}
+    refill = [posts[i] - answers[i - LIMIT] for i in range(LIMIT, len(posts))]
+    late = sum(1 for i in range(LIMIT, len(posts)) if built[posts[i]] > answers[i - LIMIT])
+    print(f"  critical path starts at post {critical + 1}, {posts[critical]:.0f} ms; a freed slot refilled after mean "
+          f"{statistics.mean(refill or [0]):.1f}, max {max(refill or [0]):.1f} ms ({late} chunks not built when their "
+          f"slot freed); tail after the last answer {end - t0 - answers[-1]:.0f} ms")
+    sent = sorted(t for t, who, what, _ in sel if who == "B" and what == "sb-answer")
+    got = sorted(t for t, who, what, _ in sel if who == "S" and what == "rc-answer")
+    if sent and len(sent) == len(got):
+        lag = [g - a for a, g in zip(sent, got)]
+        print(f"  answer path: sandbox answer to the service's client mean {statistics.mean(lag):.1f}, p50 "
+              f"{statistics.median(lag):.1f} ms (paired in order)")
     if done:
         spent = [b - a for a, b in zip(sorted(work), sorted(done))]
         print(f"  sandbox: its work per upload mean {statistics.mean(spent):.1f}, max {max(spent):.1f} ms; arrival to "

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Where an upload's time goes: builds each git ref given (default: main and HEAD) with instrumentation.patch applied
 # (log lines with CLOCK_MONOTONIC marks: request arrival, body read, list lifted, each chunk built/posted/answered/read,
-# and in the sandbox each upload's arrival, start and end of its work), runs a sandbox and a service of that jar side by
+# the service's client receiving each answer, and in the sandbox each upload's arrival, start and end of its work and its
+# answer), runs a sandbox and a service of that jar side by
 # side as bench/upload.sh does, uploads 50,000 events through uploadEvents twice and 200,000 through /ingest/events
 # twice at +200 ms, and prints per run: the phases before the first chunk, how many chunks were in flight over time and
-# each request's time (post to answer) against the latency. A diagnostic only: the figures to quote come from
+# each request's time (post to answer) against the latency, where the critical path starts, how soon a freed slot was
+# refilled and how long an answer took from the sandbox to the service's client. A diagnostic only: the figures to quote come from
 # bench/upload.sh. Loopback only. Usage: bench/timeline/upload_timeline.sh [ref...]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
