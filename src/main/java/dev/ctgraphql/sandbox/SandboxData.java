@@ -19,7 +19,7 @@ final class SandboxData {
     private final Map<String, SandboxProfile> byObjectId = new HashMap<>();
     private final Map<String, SandboxProfile> byFbid = new HashMap<>();
     private final Map<String, SandboxProfile> byGpid = new HashMap<>();
-    private final Map<String, List<SandboxEvent>> events = new TreeMap<>();
+    private final TreeMap<String, List<SandboxEvent>> events = new TreeMap<>();
     private final TreeMap<Long, SandboxCampaign> campaigns = new TreeMap<>();
     /** Source of generated ids for profiles created by uploads, so that the same uploads give the same ids. */
     final Random ids;
@@ -137,6 +137,12 @@ final class SandboxData {
     }
 
     /** Stores an event, updating its profile's summary and the last-seen time of the device it came from. */
+    /** {@code name} as already stored, so that the events of one name share one string; {@code name} when it is new. */
+    String eventName(String name) {
+        String known = events.ceilingKey(name);
+        return name.equals(known) ? known : name;
+    }
+
     void addEvent(SandboxEvent event, SandboxDevice device) {
         events.computeIfAbsent(event.name(), n -> new ArrayList<>()).add(event);
         SandboxProfile profile = profiles.get(event.profileId());

@@ -308,11 +308,12 @@ final class SandboxUploads {
                 SandboxProfile profile = resolve(data, record, now);
                 long ts = record.hasNonNull("ts") ? record.get("ts").longValue() : now;
                 JsonNode props = record.get("evtData");
-                ObjectNode copy = props != null && props.isObject() ? ((ObjectNode) props).deepCopy() : SandboxJson.object();
+                // the request's tree is dropped once stored and nothing changes it: its evtData is kept as it is
+                ObjectNode kept = props != null && props.isObject() ? (ObjectNode) props : SandboxJson.object();
                 String objectId = text(record, "objectId");
                 SandboxDevice device = objectId != null ? profile.device(objectId) : profile.primaryDevice();
-                data.addEvent(new SandboxEvent(data.nextSeq(), record.get("evtName").textValue(), ts, profile.objectId, copy,
-                        NO_SESSION), device);
+                data.addEvent(new SandboxEvent(data.nextSeq(), data.eventName(record.get("evtName").textValue()), ts,
+                        profile.objectId, kept, NO_SESSION), device);
             }
             case "profile" -> {
                 SandboxProfile profile = resolve(data, record, now);
