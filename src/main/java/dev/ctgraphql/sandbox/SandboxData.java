@@ -136,13 +136,13 @@ final class SandboxData {
         return count;
     }
 
-    /** Stores an event, updating its profile's summary and the last-seen time of the device it came from. */
     /** {@code name} as already stored, so that the events of one name share one string; {@code name} when it is new. */
     String eventName(String name) {
         String known = events.ceilingKey(name);
         return name.equals(known) ? known : name;
     }
 
+    /** Stores an event, updating its profile's summary and the last-seen time of the device it came from. */
     void addEvent(SandboxEvent event, SandboxDevice device) {
         events.computeIfAbsent(event.name(), n -> new ArrayList<>()).add(event);
         SandboxProfile profile = profiles.get(event.profileId());
