@@ -64,6 +64,26 @@ class IngestWireContractTest extends WireContractTestBase {
     }
 
     @Test
+    void aBodyOfMoreChunksThanMayWaitSendsEachLineOnceInOrderAsCleverTapAnswers() {
+        // 40 chunks, CleverTap slow: reading stops after each chunk (its request is written first) and while 30 chunks
+        // wait or fly, and resumes as answers come; no line is lost, sent twice or sent out of order
+        wire().stubFor(WireMock.post(WireMock.urlEqualTo(UPLOAD))
+                .willReturn(json(200, UploadWireContractTest.ALL_STORED).withFixedDelay(100)));
+
+        String answer = post("/ingest/events", events(40_000));
+
+        assertThat(answer.strip(),
+                equalTo("{\"summary\":{\"received\":40000,\"accepted\":40000,\"rejected\":0,\"unconfirmed\":0}}"));
+        wire().verify(40, WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD)));
+        List<JsonPath> bodies = UploadWireContractTest.uploadBodies();
+        assertThat(bodies.stream().map(b -> b.getList("d").size()).distinct().toList(), contains(1000));
+        List<String> sent = new ArrayList<>();
+        bodies.stream().sorted((a, b) -> Integer.compare(a.getInt("d[0].evtData.seq"), b.getInt("d[0].evtData.seq")))
+                .forEach(b -> sent.addAll(b.getList("d.identity", String.class)));
+        assertThat(sent, equalTo(IntStream.range(0, 40_000).mapToObj(i -> "u-" + i).toList()));
+    }
+
+    @Test
     void aLostAnswerLeavesItsChunkUnconfirmedAndASkippedRecordIsRejectedAtItsIndex() {
         storesEveryRecord(UPLOAD);
         stub(WireMock.post(WireMock.urlEqualTo(UPLOAD))
