@@ -22,6 +22,7 @@ import io.vertx.ext.web.Router;
 import dev.ctgraphql.upstream.CleverTapConfig;
 import dev.ctgraphql.upstream.CleverTapCredentials;
 import dev.ctgraphql.upstream.CleverTapPaths;
+import dev.ctgraphql.upstream.Pause;
 
 /**
  * What every sandbox request goes through, in CleverTap's order: counted, authenticated, admitted under the concurrency
@@ -153,7 +154,7 @@ class SandboxGate {
         if (latency.isZero()) {
             return answer;
         }
-        Uni<Void> wait = Uni.createFrom().voidItem().onItem().delayIt().by(latency);
+        Uni<Void> wait = Pause.of(latency);
         return Uni.combine().all().unis(answer, wait).with((response, ignored) -> response);
     }
 
@@ -167,8 +168,8 @@ class SandboxGate {
             return latency;
         }
         long left = latency.toNanos() - (System.nanoTime() - arrived);
-        // whole milliseconds, rounded up: a timer takes no less, and the answer never comes before the latency
-        return left <= 0 ? Duration.ZERO : Duration.ofMillis((left + 999_999) / 1_000_000);
+        // Pause rounds what is left up to whole milliseconds: the answer never comes before the latency
+        return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
     }
 
     private static boolean same(String sent, String expected) {

@@ -28,6 +28,6 @@ public final class AsyncPacer {
         Uni<T> deferred = Uni.createFrom().deferred(operation::get);
         return wait <= 0
                 ? deferred
-                : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(wait)).chain(() -> deferred);
+                : Pause.of(Duration.ofNanos(wait)).chain(() -> deferred);
     }
 }

@@ -70,7 +70,7 @@ public class AsyncQueries {
         Duration nextInterval = interval.multipliedBy(2).compareTo(config.counts().maxPollInterval()) > 0
                 ? config.counts().maxPollInterval()
                 : interval.multipliedBy(2);
-        return Uni.createFrom().voidItem().onItem().delayIt().by(pause)
+        return Pause.of(pause)
                 .chain(() -> calls.call(poll, () -> fetch.apply(requestId)))
                 .chain(next -> follow(next, poll, fetch, deadline, nextInterval));
     }

@@ -77,7 +77,7 @@ public class CursorPager {
                     throw new CleverTapUnavailableException("CleverTap is still preparing this page; retry shortly");
                 }
                 LOG.debugf("Cursor page still in progress at %s, %d retries left", page.key(), retriesLeft);
-                return Uni.createFrom().voidItem().onItem().delayIt().by(config.cursors().inProgressDelay())
+                return Pause.of(config.cursors().inProgressDelay())
                         .chain(() -> read(cursor, page, fetch, retriesLeft - 1));
             }
             if (!response.ok() && response.code() == 3) {

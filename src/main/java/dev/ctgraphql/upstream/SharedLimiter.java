@@ -197,7 +197,7 @@ final class SharedLimiter {
         return eval(LimiterScripts.PACE, List.of(base + "pace:" + name), List.of(String.valueOf(interval)))
                 .onItem().transformToUni(wait -> wait.toLong() <= 0
                         ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(wait.toLong())))
+                        : Pause.of(Duration.ofMillis(wait.toLong())))
                 .onFailure().recoverWithUni(e -> {
                     failed("pace", e);
                     return paceLocally(name, perSecond);

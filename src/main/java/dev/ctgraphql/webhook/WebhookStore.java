@@ -29,6 +29,7 @@ import io.vertx.mutiny.redis.client.RedisConnection;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
+import dev.ctgraphql.upstream.Pause;
 import dev.ctgraphql.upstream.SharedRedis;
 
 /**
@@ -289,7 +290,7 @@ public class WebhookStore {
         }
         redis.failed(STREAM, failure, "live webhook subscribers here get only the calls this replica receives until it "
                 + "answers; tried again every " + redis.retryAfter());
-        Uni.createFrom().voidItem().onItem().delayIt().by(redis.retryAfter()).subscribe().with(ignored -> {
+        Pause.of(redis.retryAfter()).subscribe().with(ignored -> {
             if (after == null) {
                 startReading();
             } else {
