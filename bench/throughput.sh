@@ -13,8 +13,11 @@
 #   profile  like rotate, with profile lookups (nested lists: platforms, eventSummary) over 100 warmed identities
 #   campaigns like rotate, with campaign lists (with each campaign's batched report) over 100 warmed date ranges
 # Every answer comes from the data cache: the script checks that the measured runs made no upstream call. Loopback only.
+# BASELINE=<quarkus-run.jar of another build> (e.g. main's) runs that build too, on PORT+1, started and warmed alike and
+# measured in the same rounds (this build, the baseline, plain, in turn), so that two builds compare side by side in
+# one run; its rows are "baseline" and its ratios "base/plain".
 # Usage: bench/throughput.sh   (MODES="reuse repeat rotate profile campaigns", DURATION=s, WARMUP=s, ROUNDS=n, CONNECTIONS="32 128",
-#                               THREADS=2, PORT=18089, REBUILD=1)
+#                               THREADS=2, PORT=18089, REBUILD=1, BASELINE=jar)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 bench_need wrk curl python3
@@ -23,9 +26,27 @@ warmup=${WARMUP:-15}
 rounds=${ROUNDS:-3}
 threads=${THREADS:-2}
 sets=100
+baseline=${BASELINE:-}
+baseline_pid=
 bench_build
 work=$(mktemp -d)
 trap 'bench_stop; rm -rf "$work"' EXIT
+
+# on_baseline <command> [args...]: runs a lib.sh command (bench_start, bench_stop, gql, upstream_total) against the
+# BASELINE build, on PORT+1 with its own log
+on_baseline() {
+  local app=$bench_app port=$bench_port base=$bench_base log=$bench_log pid=$bench_pid
+  bench_app=$baseline bench_port=$((port + 1)) bench_base=http://127.0.0.1:$((port + 1))
+  bench_log=$bench_root/target-bench/baseline.log bench_pid=$baseline_pid
+  "$@"
+  baseline_pid=$bench_pid
+  bench_app=$app bench_port=$port bench_base=$base bench_log=$log bench_pid=$pid
+}
+
+stop_all() {
+  bench_stop
+  if [[ -n $baseline ]]; then on_baseline bench_stop; fi
+}
 
 # rotate_script <bodies file> <script file>: a wrk script POSTing the bodies (one a line) in turn, each thread on its own
 rotate_script() {
@@ -60,23 +81,27 @@ set_query() {
   esac
 }
 
-# run <path> <connections> <seconds> <script>: "requests/s p50_ms p99_ms errors"
+# run <path> <connections> <seconds> <script> [base url]: "requests/s p50_ms p99_ms errors"
 run() {
-  wrk -t"$threads" -c"$2" -d"$3"s --latency -s "$4" "$bench_base$1" | awk '
+  wrk -t"$threads" -c"$2" -d"$3"s --latency -s "$4" "${5:-$bench_base}$1" | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } $1 == "Requests/sec:" { rps = $2 }
     /Non-2xx|Socket errors/ { errors = errors $0 " " }
     END { printf "%s %.3f %.3f %s\n", rps, p50, p99, (errors == "" ? "-" : "errors") }'
 }
 
-# rounds <connections>: "graphql_rps p50 p99 errors plain_rps p50 p99 errors", each the mean of ROUNDS alternating runs
+# rounds <connections>: "graphql_rps p50 p99 errors plain_rps p50 p99 errors [baseline_rps p50 p99 errors]", each the
+# mean of ROUNDS alternating runs
 rounds() {
   local seconds=$(((duration + rounds - 1) / rounds)) r
   for ((r = 0; r < rounds; r++)); do
     echo "g $(run /graphql "$1" "$seconds" "$work/post.lua")"
+    if [[ -n $baseline ]]; then
+      echo "b $(run /graphql "$1" "$seconds" "$work/post.lua" "http://127.0.0.1:$((bench_port + 1))")"
+    fi
     echo "p $(run /bench/plain "$1" "$seconds" "$work/post.lua")"
   done | awk '{ n[$1]++; rps[$1] += $2; p50[$1] += $3; p99[$1] += $4; if ($5 != "-") err[$1] = "errors" }
-    END { for (k = 0; k < 2; k++) { e = k ? "p" : "g"
+    END { split("g p b", order, " "); for (k = 1; k <= 3; k++) { e = order[k]; if (!n[e]) continue
       printf "%.0f %.3f %.3f %s ", rps[e] / n[e], p50[e] / n[e], p99[e] / n[e], (err[e] == "" ? "-" : "errors") }
       printf "\n" }'
 }
@@ -93,13 +118,27 @@ for mode in ${MODES:-reuse repeat rotate profile campaigns}; do
       -Dclevertap.cache.campaign-reports.live-ttl=10m ;;
     *) echo "unknown mode $mode (reuse, repeat, rotate, profile, campaigns)" >&2; exit 1 ;;
   esac
-  trap 'bench_stop; rm -rf "$work"' EXIT
+  if [[ -n $baseline ]]; then
+    case $mode in
+      reuse) on_baseline bench_start ;;
+      repeat | rotate) on_baseline bench_start -Dclevertap-graphql.endpoint.answers.reuse=false ;;
+      profile | campaigns) on_baseline bench_start -Dclevertap-graphql.endpoint.answers.reuse=false \
+        -Dclevertap.cache.profiles.ttl=10m -Dclevertap.cache.campaigns.live-ttl=10m \
+        -Dclevertap.cache.campaign-reports.live-ttl=10m ;;
+    esac
+  fi
+  trap 'stop_all; rm -rf "$work"' EXIT
   case $mode in
     profile | campaigns) set_query "$mode" 0 > "$work/body.json" ;;
     *) settled_count_query > "$work/body.json" ;;
   esac
   answer=$(gql "$(cat "$work/body.json")")
   [[ $answer == '{"data":{'* && $answer != *'"errors"'* ]] || { echo "unexpected GraphQL answer: $answer" >&2; exit 1; }
+  if [[ -n $baseline ]]; then
+    on_baseline gql "$(cat "$work/body.json")" > "$work/baseline-answer.json"
+    [[ $(cat "$work/baseline-answer.json") == "$answer" ]] \
+      || { echo "the baseline answers otherwise: $(cat "$work/baseline-answer.json")" >&2; exit 1; }
+  fi
   if [[ $mode != reuse && $mode != repeat ]]; then
     : > "$work/bodies.txt"
     for ((i = 0; i < sets; i++)); do
@@ -107,6 +146,9 @@ for mode in ${MODES:-reuse repeat rotate profile campaigns}; do
       warm=$(gql "$body")
       [[ $warm == '{"data":{'* && $warm != *'"errors"'* ]] \
         || { echo "unexpected GraphQL answer to $body: $warm" >&2; exit 1; }
+      if [[ -n $baseline ]]; then
+        [[ $(on_baseline gql "$body") == "$warm" ]] || { echo "the baseline answers $body otherwise" >&2; exit 1; }
+      fi
       echo "$body" >> "$work/bodies.txt"
     done
     rotate_script "$work/bodies.txt" "$work/post.lua"
@@ -123,22 +165,37 @@ for mode in ${MODES:-reuse repeat rotate profile campaigns}; do
     || { echo "the plain endpoint does not answer the same bytes" >&2; exit 1; }
   echo "answer ($(printf %s "$answer" | wc -c) bytes): ${answer:0:300}"
   run /graphql 32 "$warmup" "$work/post.lua" > /dev/null
+  if [[ -n $baseline ]]; then
+    run /graphql 32 "$warmup" "$work/post.lua" "http://127.0.0.1:$((bench_port + 1))" > /dev/null
+    on_baseline upstream_total > "$work/baseline-calls"
+  fi
   run /bench/plain 32 "$warmup" "$work/post.lua" > /dev/null
   calls_before=$(upstream_total)
   printf '%-9s %-6s %-9s %12s %9s %9s %7s\n' mode conns endpoint 'requests/s' 'p50 ms' 'p99 ms' errors
   for c in ${CONNECTIONS:-32 128}; do
-    read -r g_rps g_p50 g_p99 g_err p_rps p_p50 p_p99 p_err <<< "$(rounds "$c")"
+    read -r g_rps g_p50 g_p99 g_err p_rps p_p50 p_p99 p_err b_rps b_p50 b_p99 b_err <<< "$(rounds "$c")"
     printf '%-9s %-6s %-9s %12.0f %9.3f %9.3f %7s\n' "$mode" "$c" graphql "$g_rps" "$g_p50" "$g_p99" "$g_err"
+    if [[ -n $baseline ]]; then
+      printf '%-9s %-6s %-9s %12.0f %9.3f %9.3f %7s\n' "$mode" "$c" baseline "$b_rps" "$b_p50" "$b_p99" "$b_err"
+    fi
     printf '%-9s %-6s %-9s %12.0f %9.3f %9.3f %7s\n' "$mode" "$c" plain "$p_rps" "$p_p50" "$p_p99" "$p_err"
-    results+=("$mode $c $g_rps $p_rps $g_p50 $p_p50 $g_p99 $p_p99")
+    results+=("$mode $c $g_rps $p_rps $g_p50 $p_p50 $g_p99 $p_p99 ${b_rps:-} ${b_p50:-} ${b_p99:-}")
   done
   echo "upstream calls during the measured runs: $(($(upstream_total) - calls_before))"
+  if [[ -n $baseline ]]; then
+    echo "upstream calls of the baseline during the measured runs: $(($(on_baseline upstream_total) - $(cat "$work/baseline-calls")))"
+    on_baseline bench_stop
+  fi
   bench_stop
 done
 echo
 printf '%-9s %-6s %22s %18s %18s\n' mode conns 'throughput gql/plain' 'p50 gql/plain' 'p99 gql/plain'
 for line in "${results[@]}"; do
-  read -r mode c g_rps p_rps g_p50 p_p50 g_p99 p_p99 <<< "$line"
+  read -r mode c g_rps p_rps g_p50 p_p50 g_p99 p_p99 b_rps b_p50 b_p99 <<< "$line"
   awk -v m="$mode" -v c="$c" -v a="$g_rps" -v b="$p_rps" -v d="$g_p50" -v e="$p_p50" -v f="$g_p99" -v g="$p_p99" \
     'BEGIN { printf "%-9s %-6s %22.2f %18.2f %18.2f\n", m, c, a / b, d / e, f / g }'
+  if [[ -n $baseline ]]; then
+    awk -v m="$mode" -v c="$c" -v a="$b_rps" -v b="$p_rps" -v d="$b_p50" -v e="$p_p50" -v f="$b_p99" -v g="$p_p99" \
+      'BEGIN { printf "%-9s %-6s %22.2f %18.2f %18.2f   (baseline: base/plain)\n", m, c, a / b, d / e, f / g }'
+  fi
 done

@@ -40,7 +40,6 @@ import dev.ctgraphql.upstream.ResponseNotes;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
-import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.ExecutionId;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
@@ -80,6 +79,8 @@ class LeanExecution {
     static final String PRIMING = "query StartupPriming { __typename }";
 
     private final GraphQL graphQL;
+    /** The query strategy, with its own completion of root fields' answers. */
+    private final LeanCompletion completion;
     private final Set<String> fields;
     private final Map<String, String> refused;
     /** The batched {@code @Source} fields' loaders (a registry per request for documents that select one). */
@@ -133,8 +134,9 @@ class LeanExecution {
         }
         GraphQLSchema own = schema.transform(builder -> builder.codeRegistry(code.build()));
         ExceptionHandler errors = new ExceptionHandler();
+        this.completion = new LeanCompletion(errors);
         this.graphQL = GraphQL.newGraphQL(own)
-                .queryExecutionStrategy(new AsyncExecutionStrategy(errors))
+                .queryExecutionStrategy(completion)
                 .defaultDataFetcherExceptionHandler(errors)
                 .instrumentation(SimplePerformantInstrumentation.INSTANCE)
                 .preparsedDocumentProvider(new KeptDocuments())
@@ -182,6 +184,11 @@ class LeanExecution {
                 .executionId(ExecutionId.from("startup-priming"))
                 .build());
         AnswerJson.write(new ExecutionResponse(result).getExecutionResult().getData());
+    }
+
+    /** The query strategy (tests: which answers it completed itself). */
+    LeanCompletion completion() {
+        return completion;
     }
 
     /** How many requests this executor ran (tests). */

@@ -155,13 +155,7 @@ final class LeanFields {
             String loader = type.getName() + "." + name;
             Invoker invoker = new Invoker(batched);
             batches.put(loader, new Batched(invoker));
-            return environment -> {
-                try {
-                    return environment.getDataLoader(loader).load(environment.getSource(), invoker.read(environment));
-                } catch (Unreadable e) {
-                    return e.result(environment);
-                }
-            };
+            return new BatchedFetcher(loader, invoker);
         }
         Operation source = type.getOperations().get(name);
         if (source != null) {
@@ -269,8 +263,11 @@ final class LeanFields {
         return names;
     }
 
-    /** Reads a record accessor or getter; graphql-java calls it without building a fetching environment. */
-    private record Accessor(MethodHandle getter) implements LightDataFetcher<Object> {
+    /**
+     * Reads a record accessor or getter; graphql-java calls it without building a fetching environment, and
+     * {@link LeanCompletion} calls {@link #read} directly.
+     */
+    record Accessor(MethodHandle getter) implements LightDataFetcher<Object> {
         @Override
         public Object get(GraphQLFieldDefinition definition, Object source, Supplier<DataFetchingEnvironment> environment) {
             return read(source);
@@ -281,7 +278,7 @@ final class LeanFields {
             return read(environment.getSource());
         }
 
-        private Object read(Object source) {
+        Object read(Object source) {
             if (source == null) {
                 return null;
             }
@@ -396,6 +393,68 @@ final class LeanFields {
         }
     }
 
+    /**
+     * A batched {@code @Source} field: on graphql-java's completion through the request's data loader; on
+     * {@link LeanCompletion}'s through {@link #call} with every source of a level at once. When a lean completion gave up
+     * after calling the method (it left the rest to graphql-java), the outcomes it got are in the request's GraphQL
+     * context under {@link #known}, and are used instead of a second call.
+     */
+    final class BatchedFetcher implements DataFetcher<Object> {
+        private final String loader;
+        private final Invoker invoker;
+        private final String known;
+
+        BatchedFetcher(String loader, Invoker invoker) {
+            this.loader = loader;
+            this.invoker = invoker;
+            this.known = BatchedFetcher.class.getName() + "." + loader;
+        }
+
+        /** Whether the method takes nothing but the sources (its arguments need no per-occurrence reading). */
+        boolean sourcesOnly() {
+            return invoker.names.length == 1 && invoker.source == 0;
+        }
+
+        /** Calls the method for {@code sources} (only when {@link #sourcesOnly()}): a list, or a stage of one. */
+        Object call(List<Object> sources) {
+            Object[] values = new Object[1];
+            values[0] = sources;
+            return invoker.call(values);
+        }
+
+        /** Where a lean completion leaves the outcome (a future) per source object it already got. */
+        String known() {
+            return known;
+        }
+
+        @Override
+        public Object get(DataFetchingEnvironment environment) {
+            Map<Object, CompletableFuture<Object>> got = environment.getGraphQlContext().get(known);
+            if (got != null) {
+                CompletableFuture<Object> outcome = got.get(environment.getSource());
+                if (outcome != null) {
+                    return outcome;
+                }
+                // the lean completion had not got this far: no loader dispatch would come, so call for this one
+                return stage(call(List.of(environment.getSource())))
+                        .thenApply(list -> ((List<?>) list).isEmpty() ? null : ((List<?>) list).get(0));
+            }
+            try {
+                return environment.getDataLoader(loader).load(environment.getSource(), invoker.read(environment));
+            } catch (Unreadable e) {
+                return e.result(environment);
+            }
+        }
+    }
+
+    /** A method's answer as a future: its stage, or the value at hand. */
+    @SuppressWarnings("unchecked")
+    static CompletableFuture<Object> stage(Object answer) {
+        return answer instanceof CompletionStage<?> stage
+                ? (CompletableFuture<Object>) stage.toCompletableFuture()
+                : CompletableFuture.completedFuture(answer);
+    }
+
     /** An argument value that cannot be read into its Java type (a time that is not ISO 8601, ...). */
     private static final class Unreadable extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -452,12 +511,6 @@ final class LeanFields {
             }
             return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
                     .thenApply(ignored -> Arrays.asList(answers));
-        }
-
-        private static CompletableFuture<?> stage(Object answer) {
-            return answer instanceof CompletionStage<?> stage
-                    ? stage.toCompletableFuture()
-                    : CompletableFuture.completedFuture(answer);
         }
     }
 }

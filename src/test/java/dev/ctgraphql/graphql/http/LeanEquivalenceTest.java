@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 import dev.ctgraphql.GraphQLClient;
+import dev.ctgraphql.sandbox.SandboxFaults;
 import dev.ctgraphql.upstream.ResponseCache;
 
 import graphql.schema.GraphQLFieldDefinition;
@@ -59,9 +60,20 @@ class LeanEquivalenceTest {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    SandboxFaults faults;
+
+    /** The calls of the batched campaign report method made by the last {@link #sameText}'s lean request. */
+    private long leanReportCalls;
+
     @BeforeEach
     void emptyCaches() {
         caches.clearLocal();
+    }
+
+    private long reportCalls() {
+        Timer reports = registry.find(LeanFields.METRIC).tags("name", "report", "source", "true").timer();
+        return reports == null ? 0 : reports.count();
     }
 
     private static Map<String, Object> range(int fromDaysAgo, int toDaysAgo) {
@@ -79,13 +91,22 @@ class LeanEquivalenceTest {
 
     private JsonPath sameText(String document, Object... variables) {
         long before = lean.executed();
-        JsonPath onLean = GraphQLClient.postText(document, variables).then().statusCode(200).extract().jsonPath();
+        long reportsBefore = reportCalls();
+        String leanBody = GraphQLClient.postText(document, variables).then().statusCode(200).extract().asString();
+        leanReportCalls = reportCalls() - reportsBefore;
+        JsonPath onLean = JsonPath.from(leanBody);
         assertThat("ran on the lean executor", lean.executed() - before, is(1L));
         int open = document.indexOf('{');
         String withTypename = document.substring(0, open + 1) + " __typename" + document.substring(open + 1);
-        JsonPath onSmallRye = GraphQLClient.postText(withTypename, variables).then().statusCode(200).extract()
-                .jsonPath();
+        String smallRyeBody = GraphQLClient.postText(withTypename, variables).then().statusCode(200).extract()
+                .asString();
+        JsonPath onSmallRye = JsonPath.from(smallRyeBody);
         assertThat("ran on SmallRye's executor", lean.executed() - before, is(1L));
+        if (onLean.get("errors") == null) {
+            // the same bytes: field order, number and time formats included
+            assertThat(leanBody, equalTo(smallRyeBody.replaceFirst("\\{\"data\":\\{\"__typename\":\"Query\",?",
+                    "{\"data\":{")));
+        }
 
         Map<String, Object> smallRyeData = onSmallRye.getMap("data");
         if (smallRyeData != null) {
@@ -202,5 +223,78 @@ class LeanEquivalenceTest {
         same("profileActivity", "identity", "user-0003", "days", 500, "limit", 5);
         JsonPath badNode = same("node", "id", "bm90LWEtZ2xvYmFsLWlk");
         assertThat(badNode.getString("data.node"), nullValue());
+    }
+    /** A campaign list document with aliases, fragments, directives and type names at every level. */
+    private static final String LISTS = """
+            query Lists($range: DateRange!, $withReport: Boolean!, $noNames: Boolean!) {
+              campaigns(range: $range) {
+                __typename
+                key: id
+                ...Names @skip(if: $noNames)
+                ... on Campaign { status channel }
+                when: scheduledAt
+                report @include(if: $withReport) { __typename ready sent }
+                again: report @include(if: $withReport) { ready clicked raw }
+                report @skip(if: $withReport) { viewed }
+                id
+              }
+            }
+            fragment Names on Campaign { name id }
+            """;
+
+    @Test
+    void campaignListsWithAliasesFragmentsDirectivesAndNullsAreCompletedByTheLeanWalk() {
+        long walked = lean.completion().walked();
+        long handedBack = lean.completion().handedBack();
+        Map<String, Object> range = range(90, -30);
+
+        JsonPath all = sameText(LISTS, "range", range, "withReport", true, "noNames", false);
+        List<Map<String, Object>> campaigns = all.getList("data.campaigns");
+        assertThat(campaigns.size(), greaterThan(10));
+        assertThat(new ArrayList<>(campaigns.get(0).keySet()), equalTo(List.of("__typename", "key", "name", "id",
+                "status", "channel", "when", "report", "again")));
+        assertThat(all.getList("data.campaigns.report.__typename"), everyItem(equalTo("CampaignReport")));
+        assertThat("unfinished campaigns have no counts yet", all.getList("data.campaigns.report.sent"),
+                hasItem(nullValue()));
+        assertThat(all.getList("data.campaigns.again.ready"), equalTo(all.getList("data.campaigns.report.ready")));
+        // SmallRye's executor calls the batched method once per campaign and occurrence here (58 calls)
+        assertThat("both report occurrences of every campaign in one call", leanReportCalls, is(1L));
+
+        JsonPath fewer = sameText(LISTS, "range", range, "withReport", false, "noNames", true);
+        assertThat(new ArrayList<>(fewer.getMap("data.campaigns[0]").keySet()), equalTo(List.of("__typename", "key",
+                "status", "channel", "when", "report", "id")));
+        assertThat(fewer.getMap("data.campaigns[0].report").keySet(), equalTo(Set.of("viewed")));
+
+        assertThat("both answers were completed by the walk", lean.completion().walked() - walked, is(2L));
+        assertThat(lean.completion().handedBack(), is(handedBack));
+    }
+
+    @Test
+    void aFieldTheWalkDoesNotGiveIsLeftToGraphqlJavaWhole() {
+        long handedBack = lean.completion().handedBack();
+        // activity is a batched field with arguments of its own: graphql-java's data loader path
+        JsonPath activity = same("profileActivity", "identity", "user-0002", "days", 30, "limit", 5);
+        assertThat(activity.getList("data.profile.activity"), notNullValue());
+        assertThat(lean.completion().handedBack() - handedBack, is(1L));
+    }
+
+    @Test
+    void aFailedBatchedCallGivesSmallRyesErrorsWithoutCallingTwice() {
+        Map<String, Object> range = range(90, -30);
+        GraphQLClient.postText("query($range: DateRange!) { campaigns(range: $range) { id } }", "range", range).then()
+                .statusCode(200);
+        long handedBack = lean.completion().handedBack();
+        faults.failNext(1_000_000, 503);
+        try {
+            JsonPath failed = sameText("query($range: DateRange!) { campaigns(range: $range) { id name report { ready "
+                    + "sent } } }", "range", range);
+            assertThat(failed.getList("data.campaigns"), not(empty()));
+            assertThat(failed.getList("data.campaigns.report"), everyItem(nullValue()));
+            assertThat(failed.getList("errors.path"), hasItem(List.of("campaigns", 0, "report")));
+            assertThat("the walk's batched call was not made again by graphql-java", leanReportCalls, is(1L));
+        } finally {
+            faults.reset();
+        }
+        assertThat(lean.completion().handedBack() - handedBack, is(1L));
     }
 }
