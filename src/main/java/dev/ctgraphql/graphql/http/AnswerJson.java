@@ -9,9 +9,11 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 
@@ -32,74 +34,93 @@ final class AnswerJson {
         if (!(data instanceof Map<?, ?>)) {
             return null;
         }
-        StringBuilder out = new StringBuilder(128).append("{\"data\":");
-        return value(data, out) ? out.append('}').toString().getBytes(StandardCharsets.UTF_8) : null;
+        Out out = new Out(1024);
+        out.ascii("{\"data\":");
+        if (!value(data, out)) {
+            return null;
+        }
+        out.ascii("}");
+        return out.bytes();
     }
 
-    private static boolean value(Object value, StringBuilder out) {
+    private static boolean value(Object value, Out out) {
         if (value == null) {
-            out.append("null");
+            out.ascii("null");
         } else if (value instanceof String text) {
             string(text, out);
+        } else if (value instanceof BigInteger big && big.bitLength() < 64) {
+            // BigInteger's own toString is slow for small values (the Long scalar's serialised form)
+            out.ascii(Long.toString(big.longValue()));
         } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long
                 || value instanceof Short || value instanceof Byte || value instanceof BigInteger
                 || value instanceof BigDecimal) {
-            out.append(value);
+            out.ascii(value.toString());
         } else if (value instanceof Double number) {
             if (number.isNaN() || number.isInfinite()) {
                 return false;
             }
-            out.append(BigDecimal.valueOf(number));
+            out.ascii(BigDecimal.valueOf(number).toString());
         } else if (value instanceof Float number) {
             if (number.isNaN() || number.isInfinite()) {
                 return false;
             }
-            out.append(new BigDecimal(String.valueOf(number.floatValue())));
+            out.ascii(new BigDecimal(String.valueOf(number.floatValue())).toString());
         } else if (value instanceof Enum<?> constant) {
             string(constant.name(), out);
         } else if (value instanceof JsonValue json) {
-            out.append(json);
+            out.text(json.toString());
         } else if (value instanceof TemporalAccessor time) {
+            if (time instanceof OffsetDateTime utc && whole(utc)) {
+                // the usual CleverTap time, without the formatter's generic machinery (same text)
+                out.quotedUtc(utc);
+                return true;
+            }
             String text = time(time);
             if (text == null) {
                 return false;
             }
             string(text, out);
         } else if (value instanceof Map<?, ?> map) {
-            out.append('{');
+            out.ascii("{");
             boolean first = true;
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 if (!(entry.getKey() instanceof String key)) {
                     return false;
                 }
                 if (!first) {
-                    out.append(',');
+                    out.ascii(",");
                 }
                 first = false;
                 string(key, out);
-                out.append(':');
+                out.ascii(":");
                 if (!value(entry.getValue(), out)) {
                     return false;
                 }
             }
-            out.append('}');
+            out.ascii("}");
         } else if (value instanceof Collection<?> list) {
-            out.append('[');
+            out.ascii("[");
             boolean first = true;
             for (Object item : list) {
                 if (!first) {
-                    out.append(',');
+                    out.ascii(",");
                 }
                 first = false;
                 if (!value(item, out)) {
                     return false;
                 }
             }
-            out.append(']');
+            out.ascii("]");
         } else {
             return false;
         }
         return true;
+    }
+
+    /** A UTC time of whole seconds in years 1000 to 9999: ISO 8601 as {@code yyyy-MM-ddTHH:mm:ssZ}. */
+    private static boolean whole(OffsetDateTime time) {
+        return time.getNano() == 0 && time.getOffset().equals(ZoneOffset.UTC) && time.getYear() >= 1000
+                && time.getYear() <= 9999;
     }
 
     /**
@@ -126,27 +147,111 @@ final class AnswerJson {
     }
 
     /** A JSON string, escaped as JSON-P escapes it: quote, backslash and control characters only. */
-    private static void string(String text, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
+    private static void string(String text, Out out) {
+        int n = text.length();
+        boolean plain = true;
+        for (int i = 0; i < n && plain; i++) {
+            char c = text.charAt(i);
+            plain = c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+        }
+        if (plain) {
+            out.quoted(text);
+            return;
+        }
+        StringBuilder escaped = new StringBuilder(n + 8).append('"');
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
+                case '"' -> escaped.append("\\\"");
+                case '\\' -> escaped.append("\\\\");
+                case '\b' -> escaped.append("\\b");
+                case '\f' -> escaped.append("\\f");
+                case '\n' -> escaped.append("\\n");
+                case '\r' -> escaped.append("\\r");
+                case '\t' -> escaped.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
+                        escaped.append(String.format("\\u%04x", (int) c));
                     } else {
-                        out.append(c);
+                        escaped.append(c);
                     }
                 }
             }
         }
-        out.append('"');
+        out.text(escaped.append('"').toString());
+    }
+
+    /** A growing UTF-8 buffer. */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exact for ASCII, and no encoder
+    private static final class Out {
+        private byte[] bytes;
+        private int size;
+
+        Out(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        private void room(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+
+        /** Text known to be ASCII. */
+        void ascii(String text) {
+            int n = text.length();
+            room(n);
+            text.getBytes(0, n, bytes, size);
+            size += n;
+        }
+
+        /** Text known to be printable ASCII without quote or backslash, in quotes. */
+        void quoted(String text) {
+            int n = text.length();
+            room(n + 2);
+            bytes[size++] = '"';
+            text.getBytes(0, n, bytes, size);
+            size += n;
+            bytes[size++] = '"';
+        }
+
+        /** Any text, as UTF-8. */
+        void text(String text) {
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            room(utf8.length);
+            System.arraycopy(utf8, 0, bytes, size, utf8.length);
+            size += utf8.length;
+        }
+
+        /** {@code "yyyy-MM-ddTHH:mm:ssZ"}. */
+        void quotedUtc(OffsetDateTime time) {
+            room(22);
+            bytes[size++] = '"';
+            digits(time.getYear(), 4);
+            bytes[size++] = '-';
+            digits(time.getMonthValue(), 2);
+            bytes[size++] = '-';
+            digits(time.getDayOfMonth(), 2);
+            bytes[size++] = 'T';
+            digits(time.getHour(), 2);
+            bytes[size++] = ':';
+            digits(time.getMinute(), 2);
+            bytes[size++] = ':';
+            digits(time.getSecond(), 2);
+            bytes[size++] = 'Z';
+            bytes[size++] = '"';
+        }
+
+        private void digits(int value, int width) {
+            for (int i = width - 1; i >= 0; i--) {
+                bytes[size + i] = (byte) ('0' + value % 10);
+                value /= 10;
+            }
+            size += width;
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(bytes, size);
+        }
     }
 }

@@ -37,6 +37,9 @@ class AnswerJsonTest {
     void datesTimesNumbersAndTextAsSmallRyeWritesThem() {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("offsetWholeMinute", OffsetDateTime.of(2026, 11, 29, 12, 44, 0, 0, ZoneOffset.UTC));
+        data.put("offsetSeconds", OffsetDateTime.of(2026, 1, 9, 3, 4, 59, 0, ZoneOffset.UTC));
+        data.put("offsetEarlyYear", OffsetDateTime.of(999, 1, 9, 3, 4, 59, 0, ZoneOffset.UTC));
+        data.put("offsetOtherZone", OffsetDateTime.of(2026, 1, 9, 3, 4, 59, 0, ZoneOffset.ofHoursMinutes(5, 30)));
         data.put("offsetNanos", OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 120_000_000, ZoneOffset.ofHours(2)));
         data.put("instant", Instant.parse("2026-03-01T00:00:00Z"));
         data.put("instantNanos", Instant.parse("2026-03-01T10:11:12.345678Z"));
@@ -47,6 +50,8 @@ class AnswerJsonTest {
         data.put("offsetTime", OffsetTime.of(7, 5, 9, 0, ZoneOffset.ofHours(-3)));
         data.put("big", new BigInteger("9007199254740993"));
         data.put("text", "quote \" backslash \\ tab \t unicode \u00b7 \u0001");
+        data.put("plain", "Win-back Offer: 10% off");
+        data.put("beyondLatin1", "rocket \uD83D\uDE80, delete \u007f");
         data.put("list", List.of(1, 2.5d, true));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("all", data);
