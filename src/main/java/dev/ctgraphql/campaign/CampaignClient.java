@@ -59,6 +59,8 @@ public class CampaignClient {
 
     private static final String CAMPAIGNS = "campaigns";
     private static final String REPORTS = "campaign-reports";
+    /** What every report's cache key starts with: the body {@code {"id":N}} needs no escaping. */
+    private static final String REPORT_KEY = CacheKey.of(RESULT).with("body", "{\"id\":").text();
     private static final String MESSAGES = "message-reports";
     /** What is cached for a report CleverTap has not finished, whichever of its three forms said so. */
     private static final JsonNode NOT_READY = JsonNodeFactory.instance.objectNode().put("notReady", true);
@@ -155,15 +157,33 @@ public class CampaignClient {
      * and HTTP 200 with "hasn't been completed" and no result (both observed); all three mean ready = false.
      */
     Uni<CampaignReport> report(String id) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("id", Long.parseLong(id));
-        return cache.get(REPORTS, CacheKey.of(RESULT).with("body", body).text(),
+        ObjectNode body = reportBody(id);
+        return cache.get(REPORTS, reportKey(id),
                 () -> calls.exchange(RESULT, () -> rest().result(body))
                         .map(response -> notReady(response) ? NOT_READY : calls.requireOk(RESULT, response).body()),
                 answer -> answer.path("result").isObject()
                         ? CampaignReport.from(answer.get("result"))
                         : CampaignReport.notReady(),
                 report -> report.ready() ? cache.ttl(REPORTS) : cache.liveTtl(REPORTS));
+    }
+
+    /** A campaign's report when a fresh cache entry holds it, else null (then ask {@link #report}): at once. */
+    CampaignReport reportNow(String id) {
+        return cache.fresh(REPORTS, reportKey(id));
+    }
+
+    private static ObjectNode reportBody(String id) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("id", Long.parseLong(id));
+        return body;
+    }
+
+    /**
+     * The cache key of a report: {@code CacheKey.of(RESULT).with("body", reportBody(id))}, written without rendering the
+     * one-number body through Jackson each time (a campaign list asks for one per campaign).
+     */
+    static String reportKey(String id) {
+        return REPORT_KEY + Long.parseLong(id) + "}";
     }
 
     private static boolean notReady(CleverTapResponse response) {
