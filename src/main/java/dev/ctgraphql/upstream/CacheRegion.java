@@ -39,6 +39,9 @@ record CacheRegion(String name, AsyncCache<String, CacheEntry> cache, Duration m
                 .maximumWeight(maxBytes)
                 .weigher((String key, CacheEntry entry) -> (int) Math.min(Integer.MAX_VALUE, Math.max(floor, entry.weight)))
                 .expireAfter(new KeepUntil())
+                // upkeep (draining the read buffer, expiring) on the calling thread: handing it to the common pool
+                // wakes a thread far more often than the upkeep costs (a campaign list reads a report per campaign)
+                .executor(Runnable::run)
                 .buildAsync();
         CacheRegion region = new CacheRegion(name, cache, spec.ttl(), spec.staleWhileRevalidate().orElse(null),
                 spec.staleIfError().orElse(defaultStaleIfError), new ConcurrentHashMap<>(),

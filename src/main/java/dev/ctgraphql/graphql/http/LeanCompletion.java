@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import graphql.execution.AsyncExecutionStrategy;
@@ -48,6 +49,12 @@ import graphql.schema.GraphQLTypeUtil;
  * batched outcomes already got are passed on (see {@link LeanFields.BatchedFetcher}), so no method is called twice.
  */
 final class LeanCompletion extends AsyncExecutionStrategy {
+
+    /**
+     * What each enum type's serialisation gave for a Java constant: graphql-java looks the name up among the type's
+     * values on every call, and the answer for a constant never changes.
+     */
+    private final Map<GraphQLEnumType, Map<Enum<?>, Object>> enumNames = new ConcurrentHashMap<>();
 
     /** Root fields this completion answered itself, and those it handed back to graphql-java's (tests). */
     private final LongAdder walked = new LongAdder();
@@ -117,6 +124,10 @@ final class LeanCompletion extends AsyncExecutionStrategy {
         }
     }
 
+    private Map<Enum<?>, Object> names(GraphQLEnumType type) {
+        return enumNames.computeIfAbsent(type, ignored -> new ConcurrentHashMap<>());
+    }
+
     /** The walk gives up: graphql-java completes the root field instead. */
     private static final class Abort extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -181,10 +192,16 @@ final class LeanCompletion extends AsyncExecutionStrategy {
                     throw Abort.INSTANCE;
                 }
             } else if (bare instanceof GraphQLEnumType enumeration) {
-                try {
-                    answer = enumeration.serialize(value, context.getGraphQLContext(), context.getLocale());
-                } catch (CoercingSerializeException e) {
-                    throw Abort.INSTANCE;
+                answer = value instanceof Enum<?> constant ? names(enumeration).get(constant) : null;
+                if (answer == null) {
+                    try {
+                        answer = enumeration.serialize(value, context.getGraphQLContext(), context.getLocale());
+                    } catch (CoercingSerializeException e) {
+                        throw Abort.INSTANCE;
+                    }
+                    if (value instanceof Enum<?> constant && answer != null) {
+                        names(enumeration).put(constant, answer);
+                    }
                 }
             } else {
                 throw Abort.INSTANCE;
