@@ -82,17 +82,29 @@ public class CampaignClient {
 
     /** Campaigns starting in the range, in CleverTap's order, each once. */
     Uni<List<Campaign>> list(LocalDate from, LocalDate to) {
+        // windows cached fresh are read at once; when all are (the usual case) the list is one reactive step
+        List<List<Campaign>> now = new ArrayList<>();
         List<Uni<List<Campaign>>> windows = new ArrayList<>();
+        boolean all = true;
         for (LocalDate start = from; !start.isAfter(to); start = start.plusDays(WINDOW_DAYS)) {
             LocalDate end = start.plusDays(WINDOW_DAYS - 1L).isAfter(to) ? to : start.plusDays(WINDOW_DAYS - 1L);
-            windows.add(window(start, end));
+            ObjectNode body = windowBody(start, end);
+            List<Campaign> part = cache.fresh(CAMPAIGNS, windowKey(body));
+            all &= part != null;
+            now.add(part);
+            windows.add(part != null ? Uni.createFrom().item(part) : window(body, end));
+        }
+        if (all) {
+            return Uni.createFrom().item(unique(now));
         }
         return Multi.createFrom().iterable(windows).onItem().transformToUniAndConcatenate(w -> w).collect().asList()
-                .map(parts -> {
-                    Map<String, Campaign> unique = new LinkedHashMap<>();
-                    parts.forEach(part -> part.forEach(c -> unique.putIfAbsent(c.id(), c)));
-                    return List.copyOf(unique.values());
-                });
+                .map(CampaignClient::unique);
+    }
+
+    private static List<Campaign> unique(List<List<Campaign>> parts) {
+        Map<String, Campaign> unique = new LinkedHashMap<>();
+        parts.forEach(part -> part.forEach(c -> unique.putIfAbsent(c.id(), c)));
+        return List.copyOf(unique.values());
     }
 
     /**
@@ -136,11 +148,23 @@ public class CampaignClient {
     }
 
     private Uni<List<Campaign>> window(LocalDate from, LocalDate to) {
+        return window(windowBody(from, to), to);
+    }
+
+    private static ObjectNode windowBody(LocalDate from, LocalDate to) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("from", CleverTapDates.toDay(from));
         body.put("to", CleverTapDates.toDay(to));
+        return body;
+    }
+
+    private static String windowKey(ObjectNode body) {
+        return CacheKey.of(LIST).with("body", body).text();
+    }
+
+    private Uni<List<Campaign>> window(ObjectNode body, LocalDate to) {
         Duration ttl = cache.ttlUntil(CAMPAIGNS, to);
-        return cache.get(CAMPAIGNS, CacheKey.of(LIST).with("body", body).text(),
+        return cache.get(CAMPAIGNS, windowKey(body),
                 () -> calls.call(LIST, () -> rest().list(body)), answer -> {
                     List<Campaign> campaigns = new ArrayList<>();
                     for (JsonNode target : answer.path("targets")) {

@@ -34,7 +34,7 @@ final class AnswerJson {
         if (!(data instanceof Map<?, ?>)) {
             return null;
         }
-        Out out = new Out(1024);
+        Out out = new Out(8192);
         out.ascii("{\"data\":");
         if (!value(data, out)) {
             return null;
@@ -158,27 +158,29 @@ final class AnswerJson {
             out.quoted(text);
             return;
         }
-        StringBuilder escaped = new StringBuilder(n + 8).append('"');
+        out.ascii("\"");
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             switch (c) {
-                case '"' -> escaped.append("\\\"");
-                case '\\' -> escaped.append("\\\\");
-                case '\b' -> escaped.append("\\b");
-                case '\f' -> escaped.append("\\f");
-                case '\n' -> escaped.append("\\n");
-                case '\r' -> escaped.append("\\r");
-                case '\t' -> escaped.append("\\t");
+                case '"' -> out.ascii("\\\"");
+                case '\\' -> out.ascii("\\\\");
+                case '\b' -> out.ascii("\\b");
+                case '\f' -> out.ascii("\\f");
+                case '\n' -> out.ascii("\\n");
+                case '\r' -> out.ascii("\\r");
+                case '\t' -> out.ascii("\\t");
                 default -> {
                     if (c < 0x20) {
-                        escaped.append(String.format("\\u%04x", (int) c));
+                        out.ascii(String.format("\\u%04x", (int) c));
+                    } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        out.codePoint(Character.toCodePoint(c, text.charAt(++i)));
                     } else {
-                        escaped.append(c);
+                        out.codePoint(Character.isSurrogate(c) ? '?' : c);
                     }
                 }
             }
         }
-        out.text(escaped.append('"').toString());
+        out.ascii("\"");
     }
 
     /** A growing UTF-8 buffer. */
@@ -213,6 +215,26 @@ final class AnswerJson {
             text.getBytes(0, n, bytes, size);
             size += n;
             bytes[size++] = '"';
+        }
+
+        /** One code point as UTF-8 (a surrogate, which has none, is written as {@code ?} as String.getBytes does). */
+        void codePoint(int c) {
+            room(4);
+            if (c < 0x80) {
+                bytes[size++] = (byte) c;
+            } else if (c < 0x800) {
+                bytes[size++] = (byte) (0xc0 | c >> 6);
+                bytes[size++] = (byte) (0x80 | c & 0x3f);
+            } else if (c < 0x10000) {
+                bytes[size++] = (byte) (0xe0 | c >> 12);
+                bytes[size++] = (byte) (0x80 | c >> 6 & 0x3f);
+                bytes[size++] = (byte) (0x80 | c & 0x3f);
+            } else {
+                bytes[size++] = (byte) (0xf0 | c >> 18);
+                bytes[size++] = (byte) (0x80 | c >> 12 & 0x3f);
+                bytes[size++] = (byte) (0x80 | c >> 6 & 0x3f);
+                bytes[size++] = (byte) (0x80 | c & 0x3f);
+            }
         }
 
         /** Any text, as UTF-8. */

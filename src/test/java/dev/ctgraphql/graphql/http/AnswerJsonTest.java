@@ -61,4 +61,14 @@ class AnswerJsonTest {
         assertThat(lean, notNullValue());
         assertThat(new String(lean, StandardCharsets.UTF_8), equalTo(smallRyes(answer)));
     }
+
+    @Test
+    void textBeyondAsciiIsTheUtf8ThatJavaEncodesEvenForALoneSurrogate() {
+        String text = "\u00b7 \u20ac \uD83D\uDE80 lone \uD83D, \uDE80 end";
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("text", text);
+
+        assertThat(AnswerJson.write(answer),
+                equalTo(("{\"data\":{\"text\":\"" + text + "\"}}").getBytes(StandardCharsets.UTF_8)));
+    }
 }
