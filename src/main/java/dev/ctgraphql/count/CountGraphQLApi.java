@@ -111,15 +111,19 @@ public class CountGraphQLApi {
     }
 
     /**
-     * The answer of {@link #eventCount} ({@code EVENTS}) or {@link #profileCount} when a fresh cache entry holds it,
-     * else null: cached counts are answered without a reactive pipeline (see {@link CountQueries}).
+     * The answer of {@link #eventCount} ({@code EVENTS}) or {@link #profileCount} when a fresh cache entry holds it, else
+     * null: cached counts are answered in one reactive step, without the cache's loading pipeline.
      */
-    Count countNow(CountClient.Kind kind, EventQuery query) {
+    private Count countNow(CountClient.Kind kind, EventQuery query) {
         CountClient.Result result = client.countNow(kind, query.toCql("query"));
         return result == null ? null : toCount(kind, result);
     }
 
     private Uni<Count> count(CountClient.Kind kind, EventQuery query) {
+        Count now = countNow(kind, query);
+        if (now != null) {
+            return Uni.createFrom().item(now);
+        }
         var cql = query.toCql("query");
         return client.count(kind, cql).map(result -> toCount(kind, result));
     }

@@ -2,7 +2,6 @@ package dev.ctgraphql.graphql;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
@@ -25,41 +24,6 @@ public record EventQuery(
 
     /** Most filters accepted in one family. */
     public static final int MAX_FILTERS = 50;
-
-    /**
-     * The query from graphql-java's coerced argument value (maps, lists and the scalars' values), for
-     * {@link DirectQuery}s; {@code field} names the argument in errors. Validation is left to {@link #toCql}.
-     */
-    public static EventQuery fromArguments(Map<String, Object> value, String field) {
-        if (value == null) {
-            return null;
-        }
-        Map<String, Object> range = RawArguments.object(value.get("range"));
-        return new EventQuery(RawArguments.string(value, "eventName"),
-                range == null
-                        ? null
-                        : new DateRange(RawArguments.date(range, "from", field + ".range"),
-                                RawArguments.date(range, "to", field + ".range")),
-                filterArguments(value.get("eventProperties"), field + ".eventProperties"),
-                filterArguments(value.get("sessionProperties"), field + ".sessionProperties"),
-                filterArguments(value.get("profileFields"), field + ".profileFields"));
-    }
-
-    private static List<PropertyFilter> filterArguments(Object value, String field) {
-        if (value == null) {
-            return null;
-        }
-        List<Map<String, Object>> raw = RawArguments.objects(value);
-        List<PropertyFilter> filters = new ArrayList<>(raw.size());
-        for (Map<String, Object> filter : raw) {
-            filters.add(filter == null
-                    ? null
-                    : new PropertyFilter(RawArguments.string(filter, "name"),
-                            RawArguments.enumValue(filter, "operator", FilterOperator.class),
-                            RawArguments.json(filter.get("value"))));
-        }
-        return filters;
-    }
 
     /** Validates the query (named {@code field} in errors) and writes it as CleverTap Query Language. */
     public CqlQuery toCql(String field) {

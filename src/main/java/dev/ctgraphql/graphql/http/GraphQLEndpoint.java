@@ -42,8 +42,8 @@ import graphql.language.OperationDefinition;
  * execution: POST with {@code application/json} (or a bare {@code application/graphql} document), GET for queries
  * only, {@code application/graphql-response+json} when the caller accepts it, 4xx for requests that cannot run.
  * Before anything executes it resolves persisted queries, applies the document and variables limits and refuses
- * what it must ({@link OperationGate}); queries made only of {@link dev.ctgraphql.graphql.DirectQuery} fields then run
- * on {@link LeanExecution}, everything else on SmallRye's executor. WebSocket upgrades are served by
+ * what it must ({@link OperationGate}); queries made only of lean Query fields then run on {@link LeanExecution},
+ * everything else on SmallRye's executor. WebSocket upgrades are served by
  * {@link GraphQLWebSocketEndpoint}.
  */
 @ApplicationScoped

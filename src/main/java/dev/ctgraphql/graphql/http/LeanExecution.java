@@ -1,17 +1,14 @@
 package dev.ctgraphql.graphql.http;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.json.JsonObject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,7 +18,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
@@ -33,7 +29,6 @@ import io.smallrye.graphql.schema.model.Schema;
 import io.smallrye.graphql.spi.config.Config;
 import io.smallrye.mutiny.Uni;
 
-import dev.ctgraphql.graphql.DirectQuery;
 import dev.ctgraphql.security.RoleGuard;
 import dev.ctgraphql.upstream.ResponseNotes;
 
@@ -57,9 +52,9 @@ import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
  * types, same role guard, same error codes through SmallRye's exception handler), parsed and validated documents kept
  * by their text, and none of SmallRye's per-request and per-field work: no JSON-P input object, no JSON-B argument
  * conversion, no context copies per field, no CDI request context or bean lookups, no reflective calls. The fetchers
- * are derived at start from SmallRye's schema model ({@link LeanFields}); a field with a {@link DirectQuery} uses that
- * instead. A field whose answer needs something not derived here stays on SmallRye's executor, named in a warning at
- * start; mutations, subscriptions and WebSocket operations stay there too.
+ * are derived at start from SmallRye's schema model ({@link LeanFields}), and root fields' answers are completed by
+ * {@link LeanCompletion}. A field whose answer needs something not derived here stays on SmallRye's executor, named in
+ * a warning at start; mutations, subscriptions and WebSocket operations stay there too.
  *
  * <p>
  * Validation depends only on the document and the schema, never on variables or on the caller, so a kept document
@@ -91,13 +86,9 @@ class LeanExecution {
     /** Null when SmallRye's GraphQL tracing is turned off. */
     private final Tracer tracer;
 
-    LeanExecution(GraphQLSchema schema, Instance<DirectQuery> queries, MeterRegistry registry, Tracer tracer,
+    LeanExecution(GraphQLSchema schema, MeterRegistry registry, Tracer tracer,
             @ConfigProperty(name = "quarkus.smallrye-graphql.tracing.enabled", defaultValue = "true") boolean traced) {
         this.tracer = traced ? tracer : null;
-        Map<String, DirectQuery> direct = new HashMap<>();
-        for (DirectQuery query : queries) {
-            direct.put(query.field(), query);
-        }
         GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry(schema.getCodeRegistry());
         Schema model = SmallRyeModel.read();
         LeanFields built = model == null ? null : new LeanFields(model, schema, SmallRyeModel::bean, registry);
@@ -112,8 +103,7 @@ class LeanExecution {
                 if (built == null) {
                     throw new LeanArguments.Unsupported("SmallRye's schema model could not be read");
                 }
-                DirectQuery query = direct.get(name);
-                DataFetcher<?> fetcher = query != null ? timed(name, query, registry) : built.query(name);
+                DataFetcher<?> fetcher = built.query(name);
                 built.cover(field.getType());
                 code.dataFetcher(FieldCoordinates.coordinates("Query", name), RoleGuard.guarded("Query", name, fetcher));
                 lean.add(name);
@@ -145,27 +135,6 @@ class LeanExecution {
             LOG.warnf("Query fields left on SmallRye's executor: %s", refused);
         }
         LOG.debugf("Query fields answered by the lean executor: %s", fields);
-    }
-
-    /** A {@link DirectQuery}'s fetch, timed in SmallRye's operation metric. */
-    private static DataFetcher<?> timed(String name, DirectQuery query, MeterRegistry registry) {
-        Timer timer = Timer.builder(LeanFields.METRIC).tags("name", name, "type", "QUERY", "source", "false")
-                .register(registry);
-        return environment -> {
-            long start = System.nanoTime();
-            Object answer;
-            try {
-                answer = query.fetch(environment);
-            } catch (RuntimeException e) {
-                timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-                throw e;
-            }
-            if (answer instanceof Uni<?> later) {
-                return LeanFields.plain(later, () -> timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
-            }
-            timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            return answer;
-        };
     }
 
     /** The Query fields left on SmallRye's executor, with the reason (tests, and the warning at start). */
