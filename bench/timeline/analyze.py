@@ -65,7 +65,16 @@ for mode, start, end, elapsed in runs:
     print(f"  critical path starts at post {critical + 1}, {posts[critical]:.0f} ms; a freed slot refilled after mean "
           f"{statistics.mean(refill or [0]):.1f}, max {max(refill or [0]):.1f} ms ({late} chunks not built when their "
           f"slot freed); tail after the last answer {end - t0 - answers[-1]:.0f} ms")
+    heads = sorted(t for t, who, what, _ in sel if who == "B" and what == "sb-head")
+    if heads and len(heads) == len(posts):
+        way = [h - t0 - p for p, h in zip(posts, heads)]
+        print(f"  request path: the service's post to the sandbox reading its head mean {statistics.mean(way):.1f}, p50 "
+              f"{statistics.median(way):.1f} ms (paired in order)")
     sent = sorted(t for t, who, what, _ in sel if who == "B" and what == "sb-answer")
+    if heads and len(heads) == len(sent):
+        held = [a - h for h, a in zip(heads, sent)]
+        print(f"  in the sandbox: head to answer mean {statistics.mean(held):.1f}, p50 {statistics.median(held):.1f} ms "
+              f"(latency {LATENCY:.0f}; paired in order)")
     got = sorted(t for t, who, what, _ in sel if who == "S" and what == "rc-answer")
     if sent and len(sent) == len(got):
         lag = [g - a for a, g in zip(sent, got)]
