@@ -111,20 +111,15 @@ public class CountGraphQLApi {
     }
 
     /**
-     * The answer of {@link #eventCount} ({@code EVENTS}) or {@link #profileCount} when a fresh cache entry holds it, else
-     * null: cached counts are answered in one reactive step, without the cache's loading pipeline.
+     * The answer of {@link #eventCount} ({@code EVENTS}) or {@link #profileCount}: a count a fresh cache entry holds is
+     * answered in one reactive step, without the cache's loading pipeline.
      */
-    private Count countNow(CountClient.Kind kind, EventQuery query) {
-        CountClient.Result result = client.countNow(kind, query.toCql("query"));
-        return result == null ? null : toCount(kind, result);
-    }
-
     private Uni<Count> count(CountClient.Kind kind, EventQuery query) {
-        Count now = countNow(kind, query);
-        if (now != null) {
-            return Uni.createFrom().item(now);
-        }
         var cql = query.toCql("query");
+        CountClient.Result now = client.countNow(kind, cql);
+        if (now != null) {
+            return Uni.createFrom().item(toCount(kind, now));
+        }
         return client.count(kind, cql).map(result -> toCount(kind, result));
     }
 
