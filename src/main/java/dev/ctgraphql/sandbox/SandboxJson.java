@@ -67,16 +67,11 @@ final class SandboxJson {
 
     /** Like {@link #parseObject(String)}, from the body's bytes (no text decoded in between: an upload's body is large). */
     static ObjectNode parseObject(byte[] body) {
-        JsonNode node;
         try {
-            node = body == null ? null : MAPPER.readTree(body);
+            return requireObject(body == null ? null : MAPPER.readTree(body));
         } catch (IOException e) {
             throw SandboxException.badRequest("Malformed JSON in request body");
         }
-        if (node == null || !node.isObject()) {
-            throw SandboxException.badRequest("Request body must be a JSON object");
-        }
-        return (ObjectNode) node;
     }
 
     /** Parses a request body that must be a JSON object; an empty body counts as {@code {}}. */
@@ -84,12 +79,14 @@ final class SandboxJson {
         if (body == null || body.isBlank()) {
             return object();
         }
-        JsonNode node;
         try {
-            node = MAPPER.readTree(body);
+            return requireObject(MAPPER.readTree(body));
         } catch (JsonProcessingException e) {
             throw SandboxException.badRequest("Malformed JSON in request body");
         }
+    }
+
+    private static ObjectNode requireObject(JsonNode node) {
         if (node == null || !node.isObject()) {
             throw SandboxException.badRequest("Request body must be a JSON object");
         }
