@@ -36,14 +36,19 @@ case ${QUERY:-count} in
   campaigns) campaigns_query 0 > "$work/body.json" ;;
   *) settled_count_query > "$work/body.json" ;;
 esac
-gql "$(cat "$work/body.json")" > /dev/null
+answer=$(gql "$(cat "$work/body.json")")
+url=$bench_base/graphql
+if [[ ${TARGET:-graphql} == plain ]]; then
+  printf %s "$answer" | curl -sf -X PUT -H "Content-Type: application/json" --data-binary @- "$bench_base/bench/plain"
+  url=$bench_base/bench/plain
+fi
 wrk_post_script "$work/body.json" "$work/post.lua"
-wrk -t2 -c32 -d10s -s "$work/post.lua" "$bench_base/graphql" > /dev/null
+wrk -t2 -c32 -d10s -s "$work/post.lua" "$url" > /dev/null
 agent() {
   [[ -z ${ASYNC_PROFILER:-} ]] || java "$bench_root/bench/AttachAgent.java" "$bench_pid" "$ASYNC_PROFILER" "$1"
 }
 agent "start,event=itimer,interval=${INTERVAL:-1ms}"
-wrk -t2 -c32 -d"${duration}"s --latency -s "$work/post.lua" "$bench_base/graphql" | grep -E 'Requests/sec|50%|99%'
+wrk -t2 -c32 -d"${duration}"s --latency -s "$work/post.lua" "$url" | grep -E 'Requests/sec|50%|99%'
 agent "stop,collapsed,file=$recording"
 bench_stop
 if [[ -n ${ASYNC_PROFILER:-} ]]; then

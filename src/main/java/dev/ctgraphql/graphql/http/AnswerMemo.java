@@ -1,5 +1,6 @@
 package dev.ctgraphql.graphql.http;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,6 +14,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -29,11 +31,22 @@ import dev.ctgraphql.upstream.ResponseCache;
 @ApplicationScoped
 class AnswerMemo {
 
-    /** A request that may be remembered once answered: its key and the caches' generation when it started. */
-    record Slot(String key, long generation) {
+    /**
+     * A request that may be remembered once answered: its key, the caches' generation when it started, and whether it
+     * is a GET (whose answer carries an entity tag).
+     */
+    record Slot(String key, long generation, boolean get) {
     }
 
-    private record Answer(byte[] body, String contentType, long until, long generation) {
+    /**
+     * A kept answer, ready to be written again and again: its bytes as a buffer (written as is, like any fixed
+     * response) and, for a GET, its entity tag (else null), both made once when the answer is kept.
+     */
+    private record Answer(Buffer body, String contentType, String etag, long until, long generation) {
+    }
+
+    /** The key part of the last role set seen, with that set: most callers hold the same roles. */
+    private record RolesKey(Set<String> roles, String key) {
     }
 
     /**
@@ -46,15 +59,19 @@ class AnswerMemo {
     private final ResponseCache caches;
     private final Cache<String, Answer> answers;
     private final Counter reused;
+    private volatile RolesKey lastRoles = new RolesKey(Set.of(), "");
 
     AnswerMemo(EndpointConfig config, ResponseCache caches, MeterRegistry registry) {
         this.enabled = config.answers().reuse();
         this.caches = caches;
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(config.answers().maximumBytes().asLongValue())
-                .weigher((String key, Answer answer) -> key.length() * 2 + answer.body().length + 64)
+                .weigher((String key, Answer answer) -> key.length() * 2 + answer.body().length() + 64)
                 .expireAfter(Expiry.creating((String key, Answer answer) -> Duration.ofNanos(
                         Math.max(0, answer.until() - System.nanoTime()))))
+                // upkeep (read buffers, expiry) on the caller's thread: handing it to the common pool woke a pool
+                // thread for a few reads' worth of work on a hot key, more than the work itself
+                .executor(Runnable::run)
                 .build();
         this.reused = Counter.builder("graphql.answers.reused")
                 .description("GraphQL requests answered with a kept answer, without executing")
@@ -78,10 +95,12 @@ class AnswerMemo {
         if (ctx.request().method() == HttpMethod.GET) {
             key.append("GET ").append(ctx.request().query());
         } else {
+            // one char per byte: tells the exact bytes apart without decoding them (the content type is in the key)
+            Buffer body = ctx.body() == null ? null : ctx.body().buffer();
             key.append(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)).append('\n')
-                    .append(ctx.body() == null ? "" : ctx.body().asString());
+                    .append(body == null ? "" : body.toString(StandardCharsets.ISO_8859_1));
         }
-        return new Slot(key.toString(), caches.generation());
+        return new Slot(key.toString(), caches.generation(), ctx.request().method() == HttpMethod.GET);
     }
 
     /** Answers the request with a kept answer when there is a current one; false otherwise. */
@@ -91,22 +110,30 @@ class AnswerMemo {
             return false;
         }
         reused.increment();
-        HttpCaching.send(ctx, 200, answer.contentType(), answer.body(), answer.until());
+        HttpCaching.send(ctx, 200, answer.contentType(), answer.body(), answer.etag(), answer.until());
         return true;
     }
 
     /** Keeps an answer until {@code until} (a nanoTime), unless the caches changed since the request started. */
     void keep(Slot slot, byte[] body, String contentType, long until) {
         if (slot.generation() == caches.generation() && until - System.nanoTime() > 0) {
-            answers.put(slot.key(), new Answer(body, contentType, until, slot.generation()));
+            String etag = slot.get() ? HttpCaching.etag(contentType, body) : null;
+            answers.put(slot.key(), new Answer(Buffer.buffer(body), contentType, etag, until, slot.generation()));
         }
     }
 
-    private static String roles(RoutingContext ctx) {
-        if (ctx.user() instanceof QuarkusHttpUser user) {
-            Set<String> roles = user.getSecurityIdentity().getRoles();
-            return roles.size() <= 1 ? String.join(",", roles) : String.join(",", new TreeSet<>(roles));
+    /** The caller's roles, sorted and joined; the same set as the last caller's costs a set comparison only. */
+    private String roles(RoutingContext ctx) {
+        if (!(ctx.user() instanceof QuarkusHttpUser user)) {
+            return "";
         }
-        return "";
+        Set<String> roles = user.getSecurityIdentity().getRoles();
+        RolesKey last = lastRoles;
+        if (last.roles().equals(roles)) {
+            return last.key();
+        }
+        String key = roles.size() <= 1 ? String.join(",", roles) : String.join(",", new TreeSet<>(roles));
+        lastRoles = new RolesKey(Set.copyOf(roles), key);
+        return key;
     }
 }

@@ -27,6 +27,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -50,6 +51,8 @@ import graphql.language.OperationDefinition;
 public class GraphQLEndpoint {
 
     static final String PATH = "/graphql";
+    /** The name of this service's own routes on {@link #PATH} (this one's and {@link GraphQLWebSocketEndpoint}'s). */
+    static final String OWN_ROUTE = "clevertap-graphql " + PATH;
     /** After Quarkus' authentication and authorization filters (negative orders), before SmallRye's own routes. */
     private static final int ROUTE_ORDER = -1;
     private static final Logger LOG = Logger.getLogger(GraphQLEndpoint.class);
@@ -79,7 +82,7 @@ public class GraphQLEndpoint {
     void install(@Observes Router router) {
         long maxBody = config.maxBodySize().asLongValue();
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(maxBody).setHandleFileUploads(false);
-        router.route(PATH).order(ROUTE_ORDER).handler(ctx -> {
+        router.route(PATH).order(ROUTE_ORDER).setName(OWN_ROUTE).handler(ctx -> {
             // a WebSocket authenticates with its connection_init payload, in SmallRye's handler
             if (isUpgrade(ctx)) {
                 ctx.next();
@@ -107,7 +110,8 @@ public class GraphQLEndpoint {
                 ctx.next();
             }
         });
-        router.route(PATH).order(ROUTE_ORDER + 1).handler(this::handle);
+        router.route(PATH).order(ROUTE_ORDER + 1).setName(OWN_ROUTE).handler(this::handle);
+        dropUnreachable(router);
         router.route(PATH + "/schema.graphql").order(ROUTE_ORDER).handler(ctx -> {
             if (!access.admit(ctx)) {
                 return;
@@ -118,6 +122,21 @@ public class GraphQLEndpoint {
                 ctx.response().setStatusCode(404).end();
             }
         });
+    }
+
+    /**
+     * Removes SmallRye GraphQL's own routes on {@link #PATH} (its WebSocket handler at order -99, its execution
+     * handler): no request reaches them, as every upgrade is taken by {@link GraphQLWebSocketEndpoint} before and every
+     * other request is answered here, yet every request passed through the WebSocket handler, which activates a request
+     * context on the way. Its other routes ({@code /graphql/schema.graphql}, GraphiQL) stay.
+     */
+    private static void dropUnreachable(Router router) {
+        for (Route route : router.getRoutes()) {
+            if (PATH.equals(route.getPath()) && !OWN_ROUTE.equals(route.getName())) {
+                LOG.debugf("Removing the unreachable route %s", route);
+                route.remove();
+            }
+        }
     }
 
     /**

@@ -47,9 +47,9 @@ public class GraphQLWebSocketEndpoint {
 
     private static final Logger LOG = Logger.getLogger(GraphQLWebSocketEndpoint.class);
     /**
-     * After Quarkus' authentication of the upgrade request (order -200), before SmallRye's own WebSocket handler (-99,
-     * never reached for {@code /graphql} then); {@code /graphql} has no path permissions for the authorization step
-     * (-100) to apply.
+     * After Quarkus' authentication of the upgrade request (order -200), where SmallRye's own WebSocket handler (-99)
+     * would come after (never reached for {@code /graphql} then: {@link GraphQLEndpoint} removes it); {@code /graphql}
+     * has no path permissions for the authorization step (-100) to apply.
      */
     private static final int ROUTE_ORDER = -120;
     private static final String TRANSPORT_WS = "graphql-transport-ws";
@@ -66,7 +66,7 @@ public class GraphQLWebSocketEndpoint {
     }
 
     void install(@Observes Router router) {
-        router.route(GraphQLEndpoint.PATH).order(ROUTE_ORDER).handler(ctx -> {
+        router.route(GraphQLEndpoint.PATH).order(ROUTE_ORDER).setName(GraphQLEndpoint.OWN_ROUTE).handler(ctx -> {
             String upgrade = ctx.request().getHeader(HttpHeaders.UPGRADE);
             if (upgrade == null || !upgrade.equalsIgnoreCase("websocket")) {
                 ctx.next();

@@ -34,16 +34,24 @@ final class HttpCaching {
      * it must not be stored (errors, stale data, a refusal).
      */
     static void send(RoutingContext ctx, int status, String contentType, byte[] body, long freshUntil) {
+        String etag = ctx.request().method() == HttpMethod.GET ? etag(contentType, body) : null;
+        send(ctx, status, contentType, Buffer.buffer(body), etag, freshUntil);
+    }
+
+    /**
+     * Writes an answer whose buffer and entity tag ({@link #etag}, needed for a GET only, else null) were made before,
+     * once for a kept answer written again and again.
+     */
+    static void send(RoutingContext ctx, int status, String contentType, Buffer body, String etag, long freshUntil) {
         HttpServerResponse response = ctx.response();
         if (response.ended()) {
             return;
         }
         response.putHeader(HttpHeaders.CONTENT_TYPE, contentType);
         if (ctx.request().method() != HttpMethod.GET) {
-            response.setStatusCode(status).end(Buffer.buffer(body));
+            response.setStatusCode(status).end(body);
             return;
         }
-        String etag = etag(contentType, body);
         // keep what others vary on (CORS adds Origin)
         String vary = response.headers().get(HttpHeaders.VARY);
         response.putHeader(HttpHeaders.ETAG, etag).putHeader(HttpHeaders.VARY, vary == null ? VARY : vary + ", " + VARY)
@@ -52,7 +60,7 @@ final class HttpCaching {
             response.setStatusCode(304).end();
             return;
         }
-        response.setStatusCode(status).end(Buffer.buffer(body));
+        response.setStatusCode(status).end(body);
     }
 
     private static String cacheControl(RoutingContext ctx, int status, long freshUntil) {
