@@ -4,7 +4,8 @@
 # connections, DURATION seconds each (default 15, after WARMUP seconds of each endpoint, default 15: on a shared 2-core
 # machine the JIT is still compiling the larger GraphQL path after 5 s), GraphQL and plain measured side by side in one
 # service run per mode, alternating in ROUNDS rounds (default 3) so that a change in the machine's load hits both; prints
-# requests/s (mean of the rounds), p50 and p99 (means of the rounds' percentiles) and the ratios GraphQL / plain.
+# requests/s (mean of the rounds), p50 and p99 (means of the rounds' percentiles), the service's CPU time per request
+# (user + system of its process during the run, over the requests answered) and the ratios GraphQL / plain.
 # Modes (MODES, default all five):
 #   reuse    the same request again and again, answer reuse on (the default configuration)
 #   repeat   the same request again and again, answer reuse off: every request is parsed, executed and serialised
@@ -87,17 +88,29 @@ set_query() {
   esac
 }
 
-# run <path> <connections> <seconds> <script> [base url]: "requests/s p50_ms p99_ms errors"
-run() {
-  wrk -t"$threads" -c"$2" -d"$3"s --latency -s "$4" "${5:-$bench_base}$1" | awk '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } $1 == "Requests/sec:" { rps = $2 }
-    /Non-2xx|Socket errors/ { errors = errors $0 " " }
-    END { printf "%s %.3f %.3f %s\n", rps, p50, p99, (errors == "" ? "-" : "errors") }'
+# cpu_ticks <pid>: the CPU time (user + system, in clock ticks) the process used so far
+cpu_ticks() {
+  awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
 }
 
-# rounds <connections>: "graphql_rps p50 p99 errors plain_rps p50 p99 errors [baseline_rps p50 p99 errors]", each the
-# mean of ROUNDS alternating runs
+# run <path> <connections> <seconds> <script> [base url]: "requests/s p50_ms p99_ms errors cpu_us_per_request", the
+# last the CPU time the answering service (this build, or the baseline when a base url is given) used per request
+run() {
+  local pid=$bench_pid before
+  [[ -z ${5:-} ]] || pid=$baseline_pid
+  before=$(cpu_ticks "$pid")
+  wrk -t"$threads" -c"$2" -d"$3"s --latency -s "$4" "${5:-$bench_base}$1" > "$work/run.txt"
+  awk -v ticks=$(($(cpu_ticks "$pid") - before)) -v hz="$(getconf CLK_TCK)" '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } $1 == "Requests/sec:" { rps = $2 }
+    $2 == "requests" && $3 == "in" { requests = $1 }
+    /Non-2xx|Socket errors/ { errors = errors $0 " " }
+    END { printf "%s %.3f %.3f %s %.2f\n", rps, p50, p99, (errors == "" ? "-" : "errors"), ticks * 1e6 / hz / requests }' \
+    "$work/run.txt"
+}
+
+# rounds <connections>: "graphql_rps p50 p99 errors cpu plain_rps p50 p99 errors cpu [baseline_rps p50 p99 errors cpu]",
+# each the mean of ROUNDS alternating runs
 rounds() {
   local seconds=$(((duration + rounds - 1) / rounds)) r
   for ((r = 0; r < rounds; r++)); do
@@ -106,9 +119,10 @@ rounds() {
       echo "b $(run /graphql "$1" "$seconds" "$work/post.lua" "http://127.0.0.1:$((bench_port + 1))")"
     fi
     echo "p $(run /bench/plain "$1" "$seconds" "$work/post.lua")"
-  done | awk '{ n[$1]++; rps[$1] += $2; p50[$1] += $3; p99[$1] += $4; if ($5 != "-") err[$1] = "errors" }
+  done | awk '{ n[$1]++; rps[$1] += $2; p50[$1] += $3; p99[$1] += $4; if ($5 != "-") err[$1] = "errors"; cpu[$1] += $6 }
     END { split("g p b", order, " "); for (k = 1; k <= 3; k++) { e = order[k]; if (!n[e]) continue
-      printf "%.0f %.3f %.3f %s ", rps[e] / n[e], p50[e] / n[e], p99[e] / n[e], (err[e] == "" ? "-" : "errors") }
+      printf "%.0f %.3f %.3f %s %.2f ", rps[e] / n[e], p50[e] / n[e], p99[e] / n[e], (err[e] == "" ? "-" : "errors"),
+        cpu[e] / n[e] }
       printf "\n" }'
 }
 
@@ -175,15 +189,16 @@ for mode in ${MODES:-reuse repeat rotate profile campaigns}; do
   fi
   run /bench/plain 32 "$warmup" "$work/post.lua" > /dev/null
   calls_before=$(upstream_total)
-  printf '%-9s %-6s %-9s %12s %9s %9s %7s\n' mode conns endpoint 'requests/s' 'p50 ms' 'p99 ms' errors
+  printf '%-9s %-6s %-9s %12s %9s %9s %7s %11s\n' mode conns endpoint 'requests/s' 'p50 ms' 'p99 ms' errors 'cpu us/req'
   for c in ${CONNECTIONS:-32 128}; do
-    read -r g_rps g_p50 g_p99 g_err p_rps p_p50 p_p99 p_err b_rps b_p50 b_p99 b_err <<< "$(rounds "$c")"
-    printf '%-9s %-6s %-9s %12.0f %9.3f %9.3f %7s\n' "$mode" "$c" graphql "$g_rps" "$g_p50" "$g_p99" "$g_err"
+    read -r g_rps g_p50 g_p99 g_err g_cpu p_rps p_p50 p_p99 p_err p_cpu b_rps b_p50 b_p99 b_err b_cpu <<< "$(rounds "$c")"
+    printf '%-9s %-6s %-9s %12.0f %9.3f %9.3f %7s %11.2f\n' "$mode" "$c" graphql "$g_rps" "$g_p50" "$g_p99" "$g_err" "$g_cpu"
     if [[ -n $baseline ]]; then
-      printf '%-9s %-6s %-9s %12.0f %9.3f %9.3f %7s\n' "$mode" "$c" baseline "$b_rps" "$b_p50" "$b_p99" "$b_err"
+      printf '%-9s %-6s %-9s %12.0f %9.3f %9.3f %7s %11.2f\n' "$mode" "$c" baseline "$b_rps" "$b_p50" "$b_p99" "$b_err" \
+        "$b_cpu"
     fi
-    printf '%-9s %-6s %-9s %12.0f %9.3f %9.3f %7s\n' "$mode" "$c" plain "$p_rps" "$p_p50" "$p_p99" "$p_err"
-    results+=("$mode $c $g_rps $p_rps $g_p50 $p_p50 $g_p99 $p_p99 ${b_rps:-} ${b_p50:-} ${b_p99:-}")
+    printf '%-9s %-6s %-9s %12.0f %9.3f %9.3f %7s %11.2f\n' "$mode" "$c" plain "$p_rps" "$p_p50" "$p_p99" "$p_err" "$p_cpu"
+    results+=("$mode $c $g_rps $p_rps $g_p50 $p_p50 $g_p99 $p_p99 $g_cpu $p_cpu ${b_rps:-} ${b_p50:-} ${b_p99:-} ${b_cpu:-}")
   done
   echo "upstream calls during the measured runs: $(($(upstream_total) - calls_before))"
   if [[ -n $baseline ]]; then
@@ -193,13 +208,17 @@ for mode in ${MODES:-reuse repeat rotate profile campaigns}; do
   bench_stop
 done
 echo
-printf '%-9s %-6s %22s %18s %18s\n' mode conns 'throughput gql/plain' 'p50 gql/plain' 'p99 gql/plain'
+# cpu plain/gql: the plain endpoint's CPU time per request over the GraphQL one's, the throughput ratio the service's
+# own CPU allows (less sensitive to other processes on the machine than throughput)
+printf '%-9s %-6s %22s %18s %18s %15s\n' mode conns 'throughput gql/plain' 'p50 gql/plain' 'p99 gql/plain' \
+  'cpu plain/gql'
 for line in "${results[@]}"; do
-  read -r mode c g_rps p_rps g_p50 p_p50 g_p99 p_p99 b_rps b_p50 b_p99 <<< "$line"
+  read -r mode c g_rps p_rps g_p50 p_p50 g_p99 p_p99 g_cpu p_cpu b_rps b_p50 b_p99 b_cpu <<< "$line"
   awk -v m="$mode" -v c="$c" -v a="$g_rps" -v b="$p_rps" -v d="$g_p50" -v e="$p_p50" -v f="$g_p99" -v g="$p_p99" \
-    'BEGIN { printf "%-9s %-6s %22.2f %18.2f %18.2f\n", m, c, a / b, d / e, f / g }'
+    -v h="$p_cpu" -v i="$g_cpu" 'BEGIN { printf "%-9s %-6s %22.2f %18.2f %18.2f %15.2f\n", m, c, a / b, d / e, f / g, h / i }'
   if [[ -n $baseline ]]; then
     awk -v m="$mode" -v c="$c" -v a="$b_rps" -v b="$p_rps" -v d="$b_p50" -v e="$p_p50" -v f="$b_p99" -v g="$p_p99" \
-      'BEGIN { printf "%-9s %-6s %22.2f %18.2f %18.2f   (baseline: base/plain)\n", m, c, a / b, d / e, f / g }'
+      -v h="$p_cpu" -v i="$b_cpu" \
+      'BEGIN { printf "%-9s %-6s %22.2f %18.2f %18.2f %15.2f   (baseline: base/plain)\n", m, c, a / b, d / e, f / g, h / i }'
   fi
 done
