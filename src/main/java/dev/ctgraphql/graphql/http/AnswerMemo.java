@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -28,7 +28,7 @@ import dev.ctgraphql.upstream.ResponseCache;
  * until the first cache entry it was made of stops being fresh, and dies with any invalidation of the caches (a
  * write, another replica's write), which changes their generation.
  */
-@ApplicationScoped
+@Singleton
 class AnswerMemo {
 
     /**
