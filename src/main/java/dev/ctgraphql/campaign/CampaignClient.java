@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,8 @@ public class CampaignClient {
 
     private static final String CAMPAIGNS = "campaigns";
     private static final String REPORTS = "campaign-reports";
+    /** What every window's cache key starts with: the body {@code {"from":N,"to":M}} needs no escaping. */
+    private static final String WINDOW_KEY = CacheKey.of(LIST).with("body", "{\"from\":").text();
     /** What every report's cache key starts with: the body {@code {"id":N}} needs no escaping. */
     private static final String REPORT_KEY = CacheKey.of(RESULT).with("body", "{\"id\":").text();
     private static final String MESSAGES = "message-reports";
@@ -88,11 +91,11 @@ public class CampaignClient {
         boolean all = true;
         for (LocalDate start = from; !start.isAfter(to); start = start.plusDays(WINDOW_DAYS)) {
             LocalDate end = start.plusDays(WINDOW_DAYS - 1L).isAfter(to) ? to : start.plusDays(WINDOW_DAYS - 1L);
-            ObjectNode body = windowBody(start, end);
-            List<Campaign> part = cache.fresh(CAMPAIGNS, windowKey(body));
+            String key = windowKey(start, end);
+            List<Campaign> part = cache.fresh(CAMPAIGNS, key);
             all &= part != null;
             now.add(part);
-            windows.add(part != null ? Uni.createFrom().item(part) : window(body, end));
+            windows.add(part != null ? Uni.createFrom().item(part) : window(windowBody(start, end), key, end));
         }
         if (all) {
             return Uni.createFrom().item(unique(now));
@@ -148,7 +151,7 @@ public class CampaignClient {
     }
 
     private Uni<List<Campaign>> window(LocalDate from, LocalDate to) {
-        return window(windowBody(from, to), to);
+        return window(windowBody(from, to), windowKey(from, to), to);
     }
 
     private static ObjectNode windowBody(LocalDate from, LocalDate to) {
@@ -158,13 +161,18 @@ public class CampaignClient {
         return body;
     }
 
-    private static String windowKey(ObjectNode body) {
-        return CacheKey.of(LIST).with("body", body).text();
+    /**
+     * The cache key of a window's list: {@code CacheKey.of(LIST).with("body", windowBody(from, to))}, written without
+     * rendering the body through Jackson each time (a campaign list asks for one per window).
+     */
+    static String windowKey(LocalDate from, LocalDate to) {
+        return WINDOW_KEY + CleverTapDates.toDay(from) + ",\"to\":" + CleverTapDates.toDay(to) + "}";
     }
 
-    private Uni<List<Campaign>> window(ObjectNode body, LocalDate to) {
+    /** {@code key}: {@link #windowKey} of the window {@code body} asks for. */
+    private Uni<List<Campaign>> window(ObjectNode body, String key, LocalDate to) {
         Duration ttl = cache.ttlUntil(CAMPAIGNS, to);
-        return cache.get(CAMPAIGNS, windowKey(body),
+        return cache.get(CAMPAIGNS, key,
                 () -> calls.call(LIST, () -> rest().list(body)), answer -> {
                     List<Campaign> campaigns = new ArrayList<>();
                     for (JsonNode target : answer.path("targets")) {
@@ -181,8 +189,13 @@ public class CampaignClient {
      * and HTTP 200 with "hasn't been completed" and no result (both observed); all three mean ready = false.
      */
     Uni<CampaignReport> report(String id) {
+        return report(id, reportKey(id));
+    }
+
+    /** {@code key}: {@link #reportKey} of {@code id}. */
+    private Uni<CampaignReport> report(String id, String key) {
         ObjectNode body = reportBody(id);
-        return cache.get(REPORTS, reportKey(id),
+        return cache.get(REPORTS, key,
                 () -> calls.exchange(RESULT, () -> rest().result(body))
                         .map(response -> notReady(response) ? NOT_READY : calls.requireOk(RESULT, response).body()),
                 answer -> answer.path("result").isObject()
@@ -191,9 +204,24 @@ public class CampaignClient {
                 report -> report.ready() ? cache.ttl(REPORTS) : cache.liveTtl(REPORTS));
     }
 
-    /** A campaign's report when a fresh cache entry holds it, else null (then ask {@link #report}): at once. */
-    CampaignReport reportNow(String id) {
-        return cache.fresh(REPORTS, reportKey(id));
+    /**
+     * The reports of a list of campaigns, in its order: the ones cached fresh are read at once, and when all are (the
+     * usual case) the whole list is one reactive step; the others are asked for as {@link #report} does.
+     */
+    Uni<List<CampaignReport>> reports(List<Campaign> campaigns) {
+        String[] keys = new String[campaigns.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = reportKey(campaigns.get(i).id());
+        }
+        CampaignReport[] now = new CampaignReport[keys.length];
+        if (cache.fresh(REPORTS, keys, now) == keys.length) {
+            return Uni.createFrom().item(Arrays.asList(now));
+        }
+        List<Uni<CampaignReport>> reports = new ArrayList<>(now.length);
+        for (int i = 0; i < now.length; i++) {
+            reports.add(now[i] != null ? Uni.createFrom().item(now[i]) : report(campaigns.get(i).id(), keys[i]));
+        }
+        return Uni.join().all(reports).andFailFast();
     }
 
     private static ObjectNode reportBody(String id) {

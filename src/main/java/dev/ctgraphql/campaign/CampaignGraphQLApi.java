@@ -1,8 +1,6 @@
 package dev.ctgraphql.campaign;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -114,20 +112,6 @@ public class CampaignGraphQLApi {
     /** The report of each campaign, fetched together for a whole list of campaigns (batched to avoid N+1 resolution). */
     @Description("The campaign's results (cached; ready is false until CleverTap has them).")
     public Uni<List<CampaignReport>> report(@Source List<Campaign> campaigns) {
-        // the cached reports at once, one reactive step for the whole list when every one is (the usual case)
-        CampaignReport[] now = new CampaignReport[campaigns.size()];
-        boolean all = true;
-        for (int i = 0; i < now.length; i++) {
-            now[i] = client.reportNow(campaigns.get(i).id());
-            all &= now[i] != null;
-        }
-        if (all) {
-            return Uni.createFrom().item(Arrays.asList(now));
-        }
-        List<Uni<CampaignReport>> reports = new ArrayList<>(now.length);
-        for (int i = 0; i < now.length; i++) {
-            reports.add(now[i] != null ? Uni.createFrom().item(now[i]) : client.report(campaigns.get(i).id()));
-        }
-        return Uni.join().all(reports).andFailFast();
+        return client.reports(campaigns);
     }
 }

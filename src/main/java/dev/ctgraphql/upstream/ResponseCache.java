@@ -151,16 +151,54 @@ public class ResponseCache {
         return answeredFresh(region, entry, System.nanoTime()) ? value(entry) : null;
     }
 
+    /**
+     * {@link #fresh} for many keys of one cache at once (a list's items): puts into {@code values} the value of each key
+     * the local tier holds fresh, leaving null where it does not, and answers how many it put. The hits are counted and
+     * noted once for all.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> int fresh(String cacheName, String[] keys, T[] values) {
+        CacheRegion region = regions.get(cacheName);
+        if (region == null) {
+            return 0;
+        }
+        long now = System.nanoTime();
+        long until = Long.MAX_VALUE;
+        int found = 0;
+        for (int i = 0; i < keys.length; i++) {
+            CompletableFuture<CacheEntry> held = region.cache().getIfPresent(keys[i]);
+            if (held == null || !held.isDone() || held.isCompletedExceptionally()) {
+                continue;
+            }
+            CacheEntry entry = held.join();
+            if (entry.freshAt(now) && trusted(entry, now)) {
+                values[i] = (T) value(entry);
+                until = Math.min(until, notedUntil(entry));
+                found++;
+            }
+        }
+        if (found > 0) {
+            region.hits().increment(found);
+            ResponseNotes.freshUntil(until);
+        }
+        return found;
+    }
+
     /** Whether an entry is answered as it is, fresh and trusted: counted as a hit and noted until when it stays so. */
     private boolean answeredFresh(CacheRegion region, CacheEntry entry, long now) {
         if (!entry.freshAt(now) || !trusted(entry, now)) {
             return false;
         }
         region.hits().increment();
-        ResponseNotes.freshUntil(shared.invalidationsReliable()
-                ? entry.freshUntil
-                : Math.min(entry.freshUntil, entry.storedAt + shared.outageTtl().toNanos()));
+        ResponseNotes.freshUntil(notedUntil(entry));
         return true;
+    }
+
+    /** Until when an answer made of a fresh entry may be reused: while it is fresh, and trusted. */
+    private long notedUntil(CacheEntry entry) {
+        return shared.invalidationsReliable()
+                ? entry.freshUntil
+                : Math.min(entry.freshUntil, entry.storedAt + shared.outageTtl().toNanos());
     }
 
     /** While other replicas' writes may go unheard, an entry is trusted only shortly after it was stored. */

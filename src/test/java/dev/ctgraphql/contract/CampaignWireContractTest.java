@@ -27,13 +27,18 @@ class CampaignWireContractTest extends WireContractTestBase {
 
     static final Map<String, Object> MARCH = Map.of("from", "2024-03-01", "to", "2024-03-31");
 
-    @Test
-    void campaignsListsTheRangeAndFetchesEachReportOnceWithNotReadyFormsUnderstood() {
+    /** March's list: campaigns 1457432766 (completed), 1457432767 and 1457432768 in the given states. */
+    private static void stubMarchList(String second, String third) {
         stub(WireMock.post("/1/targets/list.json").willReturn(json(200, """
                 {"status":"success","targets":[
                   {"id":1457432766,"name":"green freedom","scheduled_on":202403171300,"status":"completed"},
-                  {"id":1457432767,"name":"spring sale","scheduled_on":202403201000,"status":"running"},
-                  {"id":1457432768,"name":"quiet","scheduled_on":202403250900,"status":"stopped"}]}""")));
+                  {"id":1457432767,"name":"spring sale","scheduled_on":202403201000,"status":"%s"},
+                  {"id":1457432768,"name":"quiet","scheduled_on":202403250900,"status":"%s"}]}""".formatted(second, third))));
+    }
+
+    @Test
+    void campaignsListsTheRangeAndFetchesEachReportOnceWithNotReadyFormsUnderstood() {
+        stubMarchList("running", "stopped");
         stub(WireMock.post("/1/targets/result.json").withRequestBody(WireMock.equalToJson("{\"id\":1457432766}"))
                 .willReturn(json(200, "{\"status\":\"success\",\"result\":{\"sent\":82,\"viewed\":40,\"clicked\":9}}")));
         stub(WireMock.post("/1/targets/result.json").withRequestBody(WireMock.equalToJson("{\"id\":1457432767}"))
@@ -59,6 +64,25 @@ class CampaignWireContractTest extends WireContractTestBase {
         GraphQLClient.run("campaigns", "range", MARCH);
         wire().verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo("/1/targets/list.json")));
         wire().verify(3, WireMock.postRequestedFor(WireMock.urlEqualTo("/1/targets/result.json")));
+    }
+
+    @Test
+    void aListWhoseReportsArePartlyCachedAsksCleverTapOnlyForTheOthersAndKeepsItsOrder() {
+        stubMarchList("completed", "completed");
+        for (int sent : new int[]{66, 67, 68}) {
+            stub(WireMock.post("/1/targets/result.json").withRequestBody(WireMock.equalToJson("{\"id\":14574327" + sent + "}"))
+                    .willReturn(json(200, "{\"status\":\"success\",\"result\":{\"sent\":" + sent + "}}")));
+        }
+        assertThat(GraphQLClient.run("campaignReport", "id", "1457432767").getLong("data.campaignReport.sent"),
+                equalTo(67L));
+
+        JsonPath answer = GraphQLClient.run("campaigns", "range", MARCH);
+
+        assertThat(answer.getList("errors"), nullValue());
+        assertThat(answer.getList("data.campaigns.report.sent"), contains(66, 67, 68));
+        wire().verify(3, WireMock.postRequestedFor(WireMock.urlEqualTo("/1/targets/result.json")));
+        wire().verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo("/1/targets/result.json"))
+                .withRequestBody(WireMock.equalToJson("{\"id\":1457432767}")));
     }
 
     @Test
