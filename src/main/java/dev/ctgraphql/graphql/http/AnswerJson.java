@@ -149,15 +149,28 @@ final class AnswerJson {
     /** A JSON string, escaped as JSON-P escapes it: quote, backslash and control characters only. */
     private static void string(String text, Out out) {
         int n = text.length();
-        boolean plain = true;
-        for (int i = 0; i < n && plain; i++) {
+        boolean ascii = true;
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            plain = c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+            if (c < 0x20 || c == '"' || c == '\\') {
+                escaped(text, out);
+                return;
+            }
+            ascii &= c < 0x7f;
         }
-        if (plain) {
+        if (ascii) {
             out.quoted(text);
-            return;
+        } else {
+            // nothing to escape: the JDK's UTF-8 encoder writes what codePoint would (a lone surrogate as '?' too)
+            out.ascii("\"");
+            out.text(text);
+            out.ascii("\"");
         }
+    }
+
+    /** A JSON string with characters to escape. */
+    private static void escaped(String text, Out out) {
+        int n = text.length();
         out.ascii("\"");
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
