@@ -50,10 +50,11 @@ final class AnswerJson {
             string(text, out);
         } else if (value instanceof BigInteger big && big.bitLength() < 64) {
             // BigInteger's own toString is slow for small values (the Long scalar's serialised form)
-            out.ascii(Long.toString(big.longValue()));
-        } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long
-                || value instanceof Short || value instanceof Byte || value instanceof BigInteger
-                || value instanceof BigDecimal) {
+            out.decimal(big.longValue());
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte) {
+            out.decimal(((Number) value).longValue());
+        } else if (value instanceof Boolean || value instanceof BigInteger || value instanceof BigDecimal) {
             out.ascii(value.toString());
         } else if (value instanceof Double number) {
             if (number.isNaN() || number.isInfinite()) {
@@ -161,10 +162,7 @@ final class AnswerJson {
         if (ascii) {
             out.quoted(text);
         } else {
-            // nothing to escape: the JDK's UTF-8 encoder writes what codePoint would (a lone surrogate as '?' too)
-            out.ascii("\"");
-            out.text(text);
-            out.ascii("\"");
+            out.quotedUtf8(text);
         }
     }
 
@@ -248,6 +246,57 @@ final class AnswerJson {
                 bytes[size++] = (byte) (0x80 | c >> 6 & 0x3f);
                 bytes[size++] = (byte) (0x80 | c & 0x3f);
             }
+        }
+
+        /**
+         * Text with nothing to escape, in quotes, as UTF-8: what {@link #codePoint} writes for each character (a lone
+         * surrogate as {@code ?}), with one check for room.
+         */
+        void quotedUtf8(String text) {
+            int n = text.length();
+            room(n * 3 + 2);
+            bytes[size++] = '"';
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    bytes[size++] = (byte) c;
+                } else if (c < 0x800) {
+                    bytes[size++] = (byte) (0xc0 | c >> 6);
+                    bytes[size++] = (byte) (0x80 | c & 0x3f);
+                } else if (!Character.isSurrogate(c)) {
+                    bytes[size++] = (byte) (0xe0 | c >> 12);
+                    bytes[size++] = (byte) (0x80 | c >> 6 & 0x3f);
+                    bytes[size++] = (byte) (0x80 | c & 0x3f);
+                } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    // two chars, four bytes: within the room made
+                    codePoint(Character.toCodePoint(c, text.charAt(++i)));
+                } else {
+                    bytes[size++] = '?';
+                }
+            }
+            bytes[size++] = '"';
+        }
+
+        /** A whole number as Long.toString writes it, without making the string. */
+        void decimal(long value) {
+            if (value == Long.MIN_VALUE) {
+                ascii(Long.toString(value));
+                return;
+            }
+            room(20);
+            if (value < 0) {
+                bytes[size++] = '-';
+                value = -value;
+            }
+            int width = 1;
+            for (long rest = value / 10; rest > 0; rest /= 10) {
+                width++;
+            }
+            for (int i = size + width - 1; i >= size; i--) {
+                bytes[i] = (byte) ('0' + value % 10);
+                value /= 10;
+            }
+            size += width;
         }
 
         /** Any text, as UTF-8. */

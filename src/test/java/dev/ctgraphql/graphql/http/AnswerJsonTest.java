@@ -53,6 +53,9 @@ class AnswerJsonTest {
         data.put("plain", "Win-back Offer: 10% off");
         data.put("beyondLatin1", "rocket \uD83D\uDE80, delete \u007f");
         data.put("list", List.of(1, 2.5d, true));
+        data.put("wholeNumbers", List.of(0, -7, 42L, Long.MAX_VALUE, Long.MIN_VALUE, Integer.MIN_VALUE, (short) -3,
+                (byte) 9, BigInteger.valueOf(-123), BigInteger.valueOf(Long.MIN_VALUE),
+                new BigInteger("-9223372036854775809")));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("all", data);
 
@@ -64,7 +67,7 @@ class AnswerJsonTest {
 
     @Test
     void textBeyondAsciiIsTheUtf8ThatJavaEncodesEvenForALoneSurrogate() {
-        String text = "\u00b7 \u20ac \uD83D\uDE80 lone \uD83D, \uDE80 end";
+        String text = "\u00b7 \u07ff \u0800 \u20ac \uffff \uD83D\uDE80 lone \uD83D, \uDE80 \uD83D\uD83D\uDE80 end \uD83D";
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("text", text);
 
