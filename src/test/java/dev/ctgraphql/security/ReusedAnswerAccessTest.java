@@ -4,12 +4,17 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -19,6 +24,13 @@ import static org.hamcrest.Matchers.nullValue;
 class ReusedAnswerAccessTest {
 
     private static final String COUNT = "query C($query: EventQuery!) { eventCount(query: $query) { value } }";
+
+    @Inject
+    MeterRegistry registry;
+
+    private double reused() {
+        return registry.get("graphql.answers.reused").counter().count();
+    }
 
     @Test
     void aViewersKeptAnswerIsNotGivenToOtherCallers() {
@@ -36,5 +48,11 @@ class ReusedAnswerAccessTest {
         Caller.ANONYMOUS.request().contentType("application/json").body(body).post("/graphql").then().statusCode(401);
         Caller.apiKey(AuthProfile.REMOVED_KEY).request().contentType("application/json").body(body).post("/graphql")
                 .then().statusCode(401);
+
+        // after callers with other roles, the viewer's kept answer is still the viewer's
+        double before = reused();
+        Caller.apiKey(AuthProfile.VIEWER_KEY).request().contentType("application/json").body(body).post("/graphql")
+                .then().statusCode(200).body("data.eventCount.value", notNullValue());
+        assertThat(reused() - before, is(1.0));
     }
 }

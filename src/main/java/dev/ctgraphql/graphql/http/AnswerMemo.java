@@ -2,6 +2,8 @@ package dev.ctgraphql.graphql.http;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -133,7 +135,7 @@ class AnswerMemo {
             return last.key();
         }
         String key = roles.size() <= 1 ? String.join(",", roles) : String.join(",", new TreeSet<>(roles));
-        lastRoles = new RolesKey(Set.copyOf(roles), key);
+        lastRoles = new RolesKey(Collections.unmodifiableSet(new HashSet<>(roles)), key);
         return key;
     }
 }
