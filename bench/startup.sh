@@ -10,8 +10,8 @@
 # GraphQL answer ({ __typename }, which needs no CleverTap call), the CPU time used until then, and VmRSS right after it.
 # Prints every run, the medians, each variant's ratio after/before and each one's ratio to plain JDK 17 before.
 # Loopback only.
-# Usage: bench/startup.sh   (BEFORE=ref, AFTER=ref, JDK17=..., JDK25=..., RUNS=n, BUILD=0, BUILD_BEFORE=0 to change the
-#                            defaults)
+# Usage: bench/startup.sh   (BEFORE=ref, AFTER=ref, JDK17=..., JDK25=..., RUNS=n, BUILD=0, BUILD_BEFORE=0,
+#                            VARIANTS="plain-17 c1-17 ..." to change the defaults)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -87,7 +87,9 @@ measure() {
   exit 1
 }
 
-variants=(plain-17 c1-17 appcds-17 appcds-c1-17 plain-25 aot-25)
+# VARIANTS="plain-17 c1-17" measures only those (more runs of what a change touches in the same time; keep plain-17,
+# the base of the last column)
+read -r -a variants <<< "${VARIANTS:-plain-17 c1-17 appcds-17 appcds-c1-17 plain-25 aot-25}"
 short_lived=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
