@@ -18,11 +18,11 @@ import org.eclipse.microprofile.config.spi.Converter;
  * A plain start of the packaged fast-jar loads about 7,500 classes beyond the JDK's own archive; loading them cost the
  * main thread about 0.3 s of CPU and linking them about 0.15 s more (bench/results/startup-session6-preload-*).
  * Classes are loaded and linked, never initialised, so no static initialiser runs earlier or on another thread than it
- * would otherwise; a class the list names that this build does not have, or that does not link, is skipped. Runs only under Quarkus' own class loader of a packaged fast-jar
- * ({@code java -jar quarkus-run.jar}): not in dev mode or tests run in the IDE, not in the appcds/aot builds (whose
- * archives serve the classes already), not in a native executable. Off with {@code
- * CLEVERTAP_GRAPHQL_START_PRELOAD=false} (or {@code -Dclevertap-graphql.start.preload=false}), read directly because
- * the configuration is still being built when this runs.
+ * would otherwise; a class the list names that this build does not have, or that does not link, is skipped. Runs only
+ * under Quarkus' own class loader of a packaged fast-jar ({@code java -jar quarkus-run.jar}): not in dev mode or tests
+ * run in the IDE, not in the appcds/aot builds (whose archives serve the classes already), not in a native executable.
+ * Off with {@code CLEVERTAP_GRAPHQL_START_PRELOAD=false} (or {@code -Dclevertap-graphql.start.preload=false}), read
+ * directly because the configuration is still being built when this runs.
  *
  * <p>
  * It is a configuration {@link Converter} only to be started that early: Quarkus instantiates the converters listed in
