@@ -229,9 +229,9 @@ final class IngestRequest implements UploadStream.Listener {
             if (read.problem() != null) {
                 stream.refuse(new Uploads.Rejection(at, read.problem().code(), where + "." + read.problem().message()));
             } else {
-                int sent = stream.chunksSent();
-                blocked = !stream.add(read.item(at));
-                yielded = stream.chunksSent() != sent;
+                UploadStream.Added added = stream.add(read.item(at));
+                blocked = !added.room();
+                yielded = added.chunkSent();
             }
         } catch (UploadReader.Malformed e) {
             stream.refuse(new Uploads.Rejection(at, MALFORMED, e.getMessage()));

@@ -51,7 +51,7 @@ public final class UploadFeed implements UploadStream.Listener {
     /** The record being read, for a failure that stops the reading. */
     private int position;
     private boolean paused;
-    /** {@link #ready} came while {@link UploadStream#add} was still answering false: read on. */
+    /** {@link #ready} came while {@link UploadStream#add} was still answering no room: read on. */
     private boolean readyEarly;
 
     private UploadFeed(String field, JsonParser parser, UploadReader reader) {
@@ -122,11 +122,11 @@ public final class UploadFeed implements UploadStream.Listener {
                     stream.refuse(new Uploads.Rejection(at, read.problem().code(), where + "." + read.problem().message()));
                     continue;
                 }
-                int sent = stream.chunksSent();
-                if (!stream.add(read.item(at)) && pause()) {
+                UploadStream.Added added = stream.add(read.item(at));
+                if (!added.room() && pause()) {
                     return;
                 }
-                if (context != null && stream.chunksSent() != sent) {
+                if (context != null && added.chunkSent()) {
                     // a chunk went: let the event loop write its request (queued before this) before reading on
                     context.runOnContext(ignored -> read());
                     return;

@@ -13,7 +13,7 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 /**
  * An upload fed one record at a time, for callers that read more records than they should hold: each chunk goes to
  * CleverTap as soon as it is full (through {@link Uploads}' limiter, retries and per-record accounting), and
- * {@link #add} answers false once twice as many chunks are waiting for an answer as the limiter can have in flight
+ * {@link #add} answers no room once twice as many chunks are waiting for an answer as the limiter can have in flight
  * (so that a chunk is ready for every slot even when a whole wave of answers comes at once), which is the caller's cue to stop reading until {@link Listener#ready}. So memory stays at a few chunks whatever the
  * number of records, and CleverTap's concurrency limit is kept busy.
  *
@@ -32,7 +32,7 @@ public final class UploadStream {
         /** A record that was not stored: called once for each. */
         void notStored(Uploads.Rejection rejection);
 
-        /** There is room for records again, after {@link #add} answered false. */
+        /** There is room for records again, after {@link #add} answered no room. */
         void ready();
     }
 
@@ -77,8 +77,42 @@ public final class UploadStream {
         this.chunk = new ArrayList<>(chunkSize);
     }
 
-    /** Adds a record to send; false when the caller should add no more until {@link Listener#ready}. */
-    public boolean add(Uploads.Item item) {
+    /** What {@link #add} did: whether the record completed a chunk that went out, and whether there is room for more. */
+    public enum Added {
+        /** Kept for the next chunk; add more. */
+        KEPT(false, true),
+        /** Completed a chunk, which went to CleverTap (or to its refusal here); add more. */
+        SENT(true, true),
+        /** Kept; add no more until {@link Listener#ready}. */
+        FULL(false, false),
+        /** Completed a chunk, which went; add no more until {@link Listener#ready}. */
+        SENT_FULL(true, false);
+
+        private final boolean chunkSent;
+        private final boolean room;
+
+        Added(boolean chunkSent, boolean room) {
+            this.chunkSent = chunkSent;
+            this.room = room;
+        }
+
+        /**
+         * Whether a chunk just went. A caller reading on an event loop yields then: the chunk's request is only written
+         * once the event loop is free (the circuit breaker hands the call to it), so reading on would hold the chunk
+         * back by as long as the reading takes.
+         */
+        public boolean chunkSent() {
+            return chunkSent;
+        }
+
+        /** Whether the caller may add more records now; when not, it waits for {@link Listener#ready}. */
+        public boolean room() {
+            return room;
+        }
+    }
+
+    /** Adds a record to send, and says whether a chunk went and whether to add more now. */
+    public Added add(Uploads.Item item) {
         List<Uploads.Item> full = null;
         boolean room;
         synchronized (this) {
@@ -97,8 +131,9 @@ public final class UploadStream {
         }
         if (full != null) {
             send(full);
+            return room ? Added.SENT : Added.SENT_FULL;
         }
-        return room;
+        return room ? Added.KEPT : Added.FULL;
     }
 
     /** A record refused before sending (invalid or malformed): counted and reported, never sent. */
@@ -113,15 +148,6 @@ public final class UploadStream {
     /** Whether a chunk has gone to CleverTap (or to its refusal here): records added since can no longer be taken back. */
     public synchronized boolean sentAny() {
         return chunks > 0;
-    }
-
-    /**
-     * How many chunks have gone to CleverTap (or to their refusal here). A caller reading on an event loop yields when it
-     * grows: the chunk's request is only written once the event loop is free (the circuit breaker hands the call to it),
-     * so reading on would hold the chunk back by as long as the reading takes.
-     */
-    public synchronized int chunksSent() {
-        return chunks;
     }
 
     /** No more records: sends the last chunk; the summary comes once every record's outcome is known. */
