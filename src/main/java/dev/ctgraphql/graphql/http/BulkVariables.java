@@ -1,11 +1,8 @@
 package dev.ctgraphql.graphql.http;
 
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.json.JsonException;
@@ -15,9 +12,6 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -41,8 +35,8 @@ import graphql.parser.ParserOptions;
 /**
  * Reads a JSON request body whose operation is one upload mutation ({@code uploadEvents}, {@code uploadProfiles} or
  * {@code uploadDeviceTokens}) with its list in a variable, without turning the list into JSON-P values: one streaming
- * pass finds the query, the other variables and where the list's JSON lies (checking its length and depth against the
- * variables limits), and the list is handed to the mutation as that JSON ({@link BulkArguments}) while graphql-java
+ * pass ({@link BodyScanner}; for a large body made while it arrived, {@link IncomingBody}) finds the query, the other
+ * variables and where the list's JSON lies (checking its length and depth against the variables limits), and the list is handed to the mutation as that JSON ({@link BulkArguments}) while graphql-java
  * coerces an empty list in its place. The document is parsed, validated, limited and role-checked as any other; only
  * the records skip graphql-java's per-object coercion (the mutation reads and checks them itself, naming record and
  * field). Any other request, or anything unexpected, is left to the ordinary reading.
@@ -52,7 +46,6 @@ final class BulkVariables {
     /** The upload mutations and their list argument. */
     static final Map<String, String> LISTS = Map.of("uploadEvents", "events", "uploadProfiles", "profiles",
             "uploadDeviceTokens", "tokens");
-    private static final JsonFactory JSON = new JsonFactory();
     private static final byte[] UPLOAD = "upload".getBytes(StandardCharsets.US_ASCII);
 
     private final EndpointConfig.Limits limits;
@@ -69,33 +62,36 @@ final class BulkVariables {
         if (type == null || ctx.body() == null || ctx.body().buffer() == null || !BulkArguments.canLift()) {
             return null;
         }
-        String mediaType = type.toLowerCase(Locale.ROOT).replace(" ", "");
-        if (!mediaType.equals(MediaTypes.JSON) && !mediaType.equals(MediaTypes.JSON + ";charset=utf-8")) {
+        if (!MediaTypes.plainJson(type)) {
             return null;
         }
-        Buffer buffer = ctx.body().buffer();
-        if (!mentionsUpload(buffer)) {
+        IncomingBody.Scanned scanned = IncomingBody.scanned(ctx);
+        byte[] body;
+        BodyScanner.Body read;
+        if (scanned != null) {
+            // read while it arrived: no second pass
+            body = scanned.bytes();
+            read = scanned.body();
+        } else {
+            Buffer buffer = ctx.body().buffer();
+            if (!mentionsUpload(buffer)) {
+                return null;
+            }
+            body = buffer.getBytes();
+            read = BodyScanner.scan(body);
+        }
+        if (read == null || read.query() == null) {
             return null;
         }
-        byte[] body = buffer.getBytes();
-        Body read;
-        try {
-            read = scan(body);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-        if (read == null || read.query == null) {
-            return null;
-        }
-        String variable = liftable.get(read.query + "\u0000" + read.operationName,
-                key -> variable(read.query, read.operationName));
-        Span list = variable.isEmpty() ? null : read.variables.get(variable);
-        if (list == null || !list.array || list.size > limits.maxListSize() || list.depth > limits.maxVariablesDepth()) {
+        String variable = liftable.get(read.query() + "\u0000" + read.operationName(),
+                key -> variable(read.query(), read.operationName()));
+        BodyScanner.Span list = variable.isEmpty() ? null : read.variables().get(variable);
+        if (list == null || !list.array() || list.size() > limits.maxListSize() || list.depth() > limits.maxVariablesDepth()) {
             return null;
         }
         JsonObjectBuilder variables = JsonValues.JSON.createObjectBuilder();
         try {
-            for (Map.Entry<String, Span> entry : read.variables.entrySet()) {
+            for (Map.Entry<String, BodyScanner.Span> entry : read.variables().entrySet()) {
                 variables.add(entry.getKey(), entry.getValue() == list
                         ? JsonValue.EMPTY_JSON_ARRAY
                         : value(readers, body, entry.getValue()));
@@ -103,18 +99,18 @@ final class BulkVariables {
         } catch (JsonException e) {
             return null;
         }
-        JsonObject extensions = read.extensions == null ? null : value(readers, body, read.extensions).asJsonObject();
-        JsonObjectBuilder input = JsonValues.JSON.createObjectBuilder().add("query", read.query);
-        if (read.operationName != null) {
-            input.add("operationName", read.operationName);
+        JsonObject extensions = read.extensions() == null ? null : value(readers, body, read.extensions()).asJsonObject();
+        JsonObjectBuilder input = JsonValues.JSON.createObjectBuilder().add("query", read.query());
+        if (read.operationName() != null) {
+            input.add("operationName", read.operationName());
         }
         JsonObject slimVariables = variables.build();
         input.add("variables", slimVariables);
         if (extensions != null) {
             input.add("extensions", extensions);
         }
-        BulkArguments.lift(variable, new BulkArguments.Lifted(body, list.start, list.end - list.start, list.size));
-        return new GraphQLRequest(read.query, read.operationName, slimVariables, extensions, input.build());
+        BulkArguments.lift(variable, new BulkArguments.Lifted(body, list.start(), list.end() - list.start(), list.size()));
+        return new GraphQLRequest(read.query(), read.operationName(), slimVariables, extensions, input.build());
     }
 
     /** Whether the body holds "upload" anywhere: a byte scan that spares every other request the JSON pass below. */
@@ -134,93 +130,8 @@ final class BulkVariables {
         return false;
     }
 
-    /** Where a value lies in the body; for a list, how many items it has and how deep it nests. */
-    private record Span(int start, int end, boolean array, int size, int depth) {
-    }
-
-    private record Body(String query, String operationName, Map<String, Span> variables, Span extensions) {
-    }
-
-    /** One pass over the body; null when it is not the plain shape this reads (the ordinary reading then decides). */
-    private static Body scan(byte[] body) throws IOException {
-        try (JsonParser parser = JSON.createParser(body)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            String query = null;
-            String operationName = null;
-            Map<String, Span> variables = new HashMap<>();
-            Span extensions = null;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                switch (name) {
-                    case "query" -> {
-                        if (value != JsonToken.VALUE_STRING) {
-                            return null;
-                        }
-                        query = parser.getText();
-                    }
-                    case "operationName" -> {
-                        if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL) {
-                            return null;
-                        }
-                        operationName = value == JsonToken.VALUE_NULL ? null : parser.getText();
-                    }
-                    case "variables" -> {
-                        if (value != JsonToken.START_OBJECT) {
-                            return null;
-                        }
-                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                            String variable = parser.currentName();
-                            parser.nextToken();
-                            variables.put(variable, span(parser));
-                        }
-                    }
-                    case "extensions" -> {
-                        if (value != JsonToken.START_OBJECT) {
-                            return null;
-                        }
-                        extensions = span(parser);
-                    }
-                    default -> parser.skipChildren();
-                }
-            }
-            return parser.nextToken() == null ? new Body(query, operationName, variables, extensions) : null;
-        }
-    }
-
-    /** The span of the value the parser is on, leaving the parser on its last token. */
-    private static Span span(JsonParser parser) throws IOException {
-        int start = (int) parser.currentTokenLocation().getByteOffset();
-        JsonToken first = parser.currentToken();
-        if (!first.isStructStart()) {
-            parser.getText(); // a string is read lazily: finish it so that the location is past it
-            return new Span(start, (int) parser.currentLocation().getByteOffset(), false, 0, 0);
-        }
-        int depth = 1;
-        int deepest = 1;
-        int items = 0;
-        while (depth > 0) {
-            JsonToken token = parser.nextToken();
-            if (token == null) {
-                throw new IOException("unexpected end of the body");
-            }
-            if (depth == 1 && first == JsonToken.START_ARRAY && token != JsonToken.END_ARRAY) {
-                items++;
-            }
-            if (token.isStructStart()) {
-                deepest = Math.max(deepest, ++depth);
-            } else if (token.isStructEnd()) {
-                depth--;
-            }
-        }
-        return new Span(start, (int) parser.currentLocation().getByteOffset(), first == JsonToken.START_ARRAY, items,
-                deepest);
-    }
-
-    private static JsonValue value(JsonReaderFactory readers, byte[] body, Span span) {
-        String text = new String(body, span.start, span.end - span.start, StandardCharsets.UTF_8);
+    private static JsonValue value(JsonReaderFactory readers, byte[] body, BodyScanner.Span span) {
+        String text = new String(body, span.start(), span.end() - span.start(), StandardCharsets.UTF_8);
         try (JsonReader reader = readers.createReader(new StringReader(text))) {
             return reader.readValue();
         }

@@ -103,7 +103,9 @@ public class GraphQLEndpoint {
                         + config.maxBodySize().asLongValue() + " bytes"));
                 return;
             }
-            bodies.handle(ctx);
+            if (!IncomingBody.read(ctx, maxBody)) {
+                bodies.handle(ctx);
+            }
         }).handler(this::handle).failureHandler(ctx -> {
             if (ctx.statusCode() == 413) {
                 refuse(ctx, 413, MediaTypes.JSON,

@@ -11,6 +11,12 @@ final class MediaTypes {
     private MediaTypes() {
     }
 
+    /** Whether a Content-Type is plain JSON in UTF-8 ({@code application/json}, charset utf-8 or none). */
+    static boolean plainJson(String contentType) {
+        String type = contentType.toLowerCase(Locale.ROOT).replace(" ", "");
+        return type.equals(JSON) || type.equals(JSON + ";charset=utf-8");
+    }
+
     /**
      * The media type to answer with: among the types the caller accepts (by preference, {@code q} weights honoured),
      * the first we can produce; JSON when it states no preference; null when it accepts nothing we produce.
