@@ -36,6 +36,8 @@ final class BodyScanner {
 
     private final JsonParser parser;
     private final ByteArrayFeeder feeder;
+    /** The body so far: every byte fed, at its offset. */
+    private byte[] body;
     private boolean failed;
     private boolean closed;
     /** Open objects and lists of the body outside a captured value: 1 inside the body's object, 2 inside variables. */
@@ -71,14 +73,15 @@ final class BodyScanner {
     }
 
     /**
-     * The next bytes of the body, {@code bytes[from, to)}; offsets in spans count from the first byte fed, so a caller
-     * that keeps the body in one array feeds it in order from its start. Returns false once the body is known not to
-     * be the plain shape (the rest need not be fed).
+     * The next bytes of the body, {@code bytes[from, to)}, where {@code bytes} holds the whole body so far from offset 0
+     * (the array may be a new, longer copy each time). Returns false once the body is known not to be the plain shape
+     * (the rest need not be fed).
      */
     boolean feed(byte[] bytes, int from, int to) {
         if (failed || from == to) {
             return !failed;
         }
+        body = bytes;
         try {
             feeder.feedInput(bytes, from, to);
             read();
@@ -188,7 +191,11 @@ final class BodyScanner {
     private void begin(Owner whose, JsonToken token) {
         owner = whose;
         first = token;
-        start = (int) parser.currentTokenLocation().getByteOffset();
+        start = startOf(token);
+        if (start < 0) {
+            fail();
+            return;
+        }
         items = 0;
         if (token.isStructStart()) {
             depth = 1;
@@ -197,6 +204,35 @@ final class BodyScanner {
             depth = 0;
             done(new Span(start, (int) parser.currentLocation().getByteOffset(), false, 0, 0));
         }
+    }
+
+    /**
+     * Where the value token just read starts, or -1 when that cannot be told. Jackson's non-blocking parser places a
+     * token one byte after its first (as of 2.21); the token's first byte decides between that and the reported place,
+     * so a parser that reports the exact place reads the same, and one that reports anything else reads as not the
+     * plain shape (the ordinary reading then), never as a wrong span.
+     */
+    private int startOf(JsonToken token) {
+        long reported = parser.currentTokenLocation().getByteOffset();
+        for (long at = reported - 1; at <= reported; at++) {
+            if (at >= 0 && at < body.length && opens(token, body[(int) at])) {
+                return (int) at;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean opens(JsonToken token, byte first) {
+        return switch (token) {
+            case START_OBJECT -> first == '{';
+            case START_ARRAY -> first == '[';
+            case VALUE_STRING -> first == '"';
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> first == '-' || first >= '0' && first <= '9';
+            case VALUE_TRUE -> first == 't';
+            case VALUE_FALSE -> first == 'f';
+            case VALUE_NULL -> first == 'n';
+            default -> false;
+        };
     }
 
     /** A token inside a value whose span is wanted. */
