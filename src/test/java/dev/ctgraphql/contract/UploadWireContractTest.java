@@ -1,5 +1,12 @@
 package dev.ctgraphql.contract;
 
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,6 +18,7 @@ import java.util.stream.IntStream;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -18,11 +26,14 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 import dev.ctgraphql.GraphQLClient;
 import dev.ctgraphql.LogCapture;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -406,6 +417,80 @@ class UploadWireContractTest extends WireContractTestBase {
         assertThat(answer.getString("errors[0].extensions.code"), equalTo("BAD_USER_INPUT"));
         assertThat(answer.getString("errors[0].message"), containsString("50000"));
         assertThat(wire().getAllServeEvents(), hasSize(0));
+    }
+
+    @Test
+    void aLargeBodyWithItsVariablesBeforeItsQueryIsReadAsItArrivesAndUploadedInOrder() {
+        storesEveryRecord(UPLOAD);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("variables", Map.of("events", events(2500)));
+        body.put("query", GraphQLClient.document("uploadEvents"));
+
+        JsonPath answer = given().contentType(ContentType.JSON).body(body).post("/graphql").then().statusCode(200)
+                .extract().jsonPath();
+
+        assertThat(answer.getList("errors"), nullValue());
+        assertThat(answer.getString("data.uploadEvents.status"), equalTo("SUCCESS"));
+        assertThat(answer.getInt("data.uploadEvents.accepted"), equalTo(2500));
+        List<JsonPath> bodies = uploadBodies();
+        assertThat(bodies.stream().map(b -> b.getList("d").size()).sorted().toList(), contains(500, 1000, 1000));
+        assertThat(identitiesSent(bodies), equalTo(IntStream.range(0, 2500).mapToObj(i -> "u-" + i).toList()));
+    }
+
+    @Test
+    void nothingGoesToCleverTapBeforeTheBodysLastByteThoughItsRecordsArrivedLongBefore() throws Exception {
+        storesEveryRecord(UPLOAD);
+        byte[] body = new ObjectMapper().writeValueAsBytes(Map.of("query", GraphQLClient.document("uploadEvents"),
+                "variables", Map.of("events", events(2500))));
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, body.length - 1);
+            out.flush();
+            // every record is in; the count of the list (and so whether it may go at all) is not known before the end
+            Thread.sleep(500);
+            assertThat(wire().getAllServeEvents(), hasSize(0));
+            out.write(body, body.length - 1, 1);
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(response, startsWith("HTTP/1.1 200"));
+            JsonPath answer = JsonPath.from(response.substring(response.indexOf("\r\n\r\n") + 4));
+            assertThat(answer.getInt("data.uploadEvents.accepted"), equalTo(2500));
+        }
+        wire().verify(3, WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD)));
+    }
+
+    @Test
+    void aLargeBodyBrokenAtItsVeryEndIsRefusedWholeAndNothingIsSent() throws Exception {
+        String body = new ObjectMapper().writeValueAsString(Map.of("query", GraphQLClient.document("uploadEvents"),
+                "variables", Map.of("events", events(2500))));
+
+        String broken = body.substring(0, body.length() - 1) + "]";
+
+        String answer = given().contentType(ContentType.JSON).body(broken).post("/graphql").then().statusCode(400)
+                .extract().asString();
+
+        assertThat(JsonPath.from(answer).getString("errors[0].message"), equalTo("The request body is not valid JSON"));
+        assertThat(wire().getAllServeEvents(), hasSize(0));
+    }
+
+    @Test
+    void aLargeBodySentAfterAnExpect100ContinueIsRead() throws Exception {
+        storesEveryRecord(UPLOAD);
+        byte[] body = new ObjectMapper().writeValueAsBytes(Map.of("query", GraphQLClient.document("uploadEvents"),
+                "variables", Map.of("events", events(1500))));
+
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + "/graphql")).expectContinue(true)
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode(), equalTo(200));
+        assertThat(JsonPath.from(response.body()).getInt("data.uploadEvents.accepted"), equalTo(1500));
+        wire().verify(2, WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD)));
     }
 
     /** {@code n} valid events with identities u-0 ... u-(n-1). */

@@ -1,25 +1,29 @@
 package dev.ctgraphql.graphql.http;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 
 /**
- * Reads the shape of a GraphQL-over-HTTP JSON body token by token, fed its bytes as they arrive (in any pieces): the
- * query and operation name, where each variable's JSON lies (for a list, how many items it has and how deep it nests)
- * and where the extensions lie. Members may come in any order ({@code variables} before {@code query} too), so nothing
- * is decided before {@link #end}. A body that is not valid JSON, or not the plain shape (an object whose
- * {@code query} and {@code operationName} are strings and whose {@code variables} and {@code extensions} are objects),
- * reads as null: the ordinary reading then decides what to answer.
+ * Reads the shape of a GraphQL-over-HTTP JSON body byte by byte, fed its bytes as they arrive (in any pieces), checking
+ * that the whole body is valid JSON: the query and operation name, where each variable's JSON lies (for a list, how
+ * many items it has and how deep it nests) and where the extensions lie. Members may come in any order
+ * ({@code variables} before {@code query} too), so nothing is decided before {@link #end}. A body that is not valid
+ * JSON, or not the plain shape (an object whose {@code query} and {@code operationName} are strings and whose
+ * {@code variables} and {@code extensions} are objects), reads as null: the ordinary reading then decides what to
+ * answer. Hand-written rather than a token parser's because it runs over megabytes while they arrive: it decodes no
+ * string, only checks it, and keeps no token.
  */
 final class BodyScanner {
 
     private static final JsonFactory JSON = new JsonFactory();
+    /** As deep as Jackson's parsers let JSON nest by default. */
+    private static final int MAX_DEPTH = 1000;
 
     /** Where a value lies in the body; for a list, how many items it has and how deep it nests. */
     record Span(int start, int end, boolean array, int size, int depth) {
@@ -29,41 +33,75 @@ final class BodyScanner {
     record Body(String query, String operationName, Map<String, Span> variables, Span extensions) {
     }
 
-    /** What the value being read belongs to. */
-    private enum Owner {
-        VARIABLE, EXTENSIONS, SKIPPED
+    // where the scan is between tokens, or inside one
+    private static final int VALUE = 0;
+    private static final int VALUE_OR_CLOSE = 1;
+    private static final int KEY_OR_CLOSE = 2;
+    private static final int KEY = 3;
+    private static final int COLON = 4;
+    private static final int NEXT = 5;
+    private static final int STRING = 6;
+    private static final int ESCAPE = 7;
+    private static final int UNICODE = 8;
+    private static final int NUMBER = 9;
+    private static final int LITERAL = 10;
+    private static final int CONTINUATION = 11;
+    private static final int FAILED = 12;
+
+    // inside a number: what may come next
+    private static final int AFTER_MINUS = 0;
+    private static final int AFTER_ZERO = 1;
+    private static final int INTEGER = 2;
+    private static final int AFTER_POINT = 3;
+    private static final int FRACTION = 4;
+    private static final int AFTER_E = 5;
+    private static final int AFTER_E_SIGN = 6;
+    private static final int EXPONENT = 7;
+
+    private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+
+    /** What a value at the body's level or in its variables is. */
+    private enum Member {
+        QUERY, OPERATION_NAME, VARIABLES, EXTENSIONS, OTHER
     }
 
-    private final JsonParser parser;
-    private final ByteArrayFeeder feeder;
     /** The body so far: every byte fed, at its offset. */
     private byte[] body;
-    private boolean failed;
+    private int state = VALUE;
+    /** The open objects ('{') and lists ('['), outermost first. */
+    private final byte[] open = new byte[MAX_DEPTH + 1];
+    private int depth;
     private boolean closed;
-    /** Open objects and lists of the body outside a captured value: 1 inside the body's object, 2 inside variables. */
-    private int level;
-    private String member;
+    // the string being read
+    private int stringStart;
+    private boolean stringIsKey;
+    private boolean escaped;
+    private int hexLeft;
+    /** Continuation bytes still due in the UTF-8 sequence being read. */
+    private int continuations;
+    // the number or literal being read
+    private int numberState;
+    private byte[] literal;
+    private int literalAt;
+    // the member of the body (depth 1) and the variable (depth 2 in variables) whose value comes next
+    private Member member = Member.OTHER;
     private String variable;
-    private String query;
-    private String operationName;
+    private boolean inVariables;
+    // the value whose span is wanted, while it is read (captureDepth >= 0)
+    private int captureDepth = -1;
+    private Member captured;
+    private int captureStart;
+    private boolean captureArray;
+    private int items;
+    private int deepest;
+    // what was found
+    private Span query;
+    private Span operationName;
+    private boolean operationNameNull;
     private final Map<String, Span> variables = new HashMap<>();
     private Span extensions;
-    // the value being captured (depth > 0), and whose it is
-    private Owner owner;
-    private JsonToken first;
-    private int start;
-    private int depth;
-    private int deepest;
-    private int items;
-
-    BodyScanner() {
-        try {
-            parser = JSON.createNonBlockingByteArrayParser();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
-    }
 
     /** The shape of a whole body, or null when it is not the plain shape. */
     static Body scan(byte[] body) {
@@ -78,183 +116,366 @@ final class BodyScanner {
      * (the rest need not be fed).
      */
     boolean feed(byte[] bytes, int from, int to) {
-        if (failed || from == to) {
-            return !failed;
-        }
         body = bytes;
-        try {
-            feeder.feedInput(bytes, from, to);
-            read();
-        } catch (IOException | RuntimeException e) {
-            fail();
+        if (state != FAILED) {
+            try {
+                run(from, to);
+            } catch (IOException | RuntimeException e) {
+                state = FAILED;
+            }
         }
-        return !failed;
+        return state != FAILED;
     }
 
     /** The body has ended: its shape, or null when it is not the plain shape. */
     Body end() {
-        if (!failed) {
-            try {
-                feeder.endOfInput();
-                read();
-            } catch (IOException | RuntimeException e) {
-                fail();
-            }
+        if (state != NEXT || depth != 0 || !closed) {
+            return null;
         }
-        return failed || !closed ? null : new Body(query, operationName, variables, extensions);
-    }
-
-    private void fail() {
-        failed = true;
         try {
-            parser.close();
-        } catch (IOException e) {
-            // nothing held but memory
+            String text = query == null ? null : string(query);
+            String name = operationName == null || operationNameNull ? null : string(operationName);
+            return new Body(text, name, variables, extensions);
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
-    private void read() throws IOException {
-        JsonToken token;
-        while (!failed && (token = parser.nextToken()) != null && token != JsonToken.NOT_AVAILABLE) {
-            if (depth > 0) {
-                capture(token);
-            } else {
-                shape(token);
+    private void run(int from, int to) throws IOException {
+        byte[] b = body;
+        int i = from;
+        while (i < to && state != FAILED) {
+            int c = b[i] & 0xFF;
+            switch (state) {
+                case STRING -> {
+                    // the bulk of a body: run through the string's plain bytes
+                    while (c != '"' && c != '\\' && c >= 0x20 && c < 0x80) {
+                        if (++i == to) {
+                            return;
+                        }
+                        c = b[i] & 0xFF;
+                    }
+                    if (c == '"') {
+                        stringEnded(i);
+                    } else if (c == '\\') {
+                        escaped = true;
+                        state = ESCAPE;
+                    } else if (c >= 0xC2 && c <= 0xF4) {
+                        // the lead byte of a UTF-8 sequence: 1 to 3 continuation bytes follow
+                        continuations = c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+                        state = CONTINUATION;
+                    } else {
+                        state = FAILED; // a control character (it must be escaped), or not UTF-8
+                    }
+                    i++;
+                }
+                case CONTINUATION -> {
+                    if ((c & 0xC0) != 0x80) {
+                        state = FAILED;
+                    } else if (--continuations == 0) {
+                        state = STRING;
+                    }
+                    i++;
+                }
+                case ESCAPE -> {
+                    if (c == 'u') {
+                        hexLeft = 4;
+                        state = UNICODE;
+                    } else if (c == '"' || c == '\\' || c == '/' || c == 'b' || c == 'f' || c == 'n' || c == 'r'
+                            || c == 't') {
+                        state = STRING;
+                    } else {
+                        state = FAILED;
+                    }
+                    i++;
+                }
+                case UNICODE -> {
+                    if (Character.digit(c, 16) < 0) {
+                        state = FAILED;
+                    } else if (--hexLeft == 0) {
+                        state = STRING;
+                    }
+                    i++;
+                }
+                case NUMBER -> {
+                    if (number(c)) {
+                        i++;
+                    } else if (numberState == AFTER_ZERO || numberState == INTEGER || numberState == FRACTION
+                            || numberState == EXPONENT) {
+                        valueEnded(i);
+                        state = NEXT; // the byte that ended it is read again as what follows a value
+                    } else {
+                        state = FAILED;
+                    }
+                }
+                case LITERAL -> {
+                    if (c != literal[literalAt]) {
+                        state = FAILED;
+                    } else if (++literalAt == literal.length) {
+                        valueEnded(i + 1);
+                        state = NEXT;
+                    }
+                    i++;
+                }
+                default -> {
+                    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                        i++;
+                    } else {
+                        between(c, i);
+                        i++;
+                    }
+                }
             }
         }
     }
 
-    /** A token of the body's own object or of its variables object. */
-    private void shape(JsonToken token) throws IOException {
-        if (closed) {
-            fail(); // something after the body's object
-        } else if (level == 0) {
-            if (token == JsonToken.START_OBJECT) {
-                level = 1;
-            } else {
-                fail();
+    /** A byte other than whitespace between tokens, at {@code at}. */
+    private void between(int c, int at) throws IOException {
+        switch (state) {
+            case VALUE -> value(c, at);
+            case VALUE_OR_CLOSE -> {
+                if (c == ']') {
+                    close(c, at);
+                } else {
+                    value(c, at);
+                }
             }
-        } else if (token == JsonToken.END_OBJECT) {
-            level--;
-            closed = level == 0;
-        } else if (token == JsonToken.FIELD_NAME) {
-            if (level == 1) {
-                member = parser.currentName();
-            } else {
-                variable = parser.currentName();
+            case KEY_OR_CLOSE, KEY -> {
+                if (c == '"') {
+                    startString(at, true);
+                } else if (c == '}' && state == KEY_OR_CLOSE) {
+                    close(c, at);
+                } else {
+                    state = FAILED;
+                }
             }
-        } else if (level == 2) {
-            begin(Owner.VARIABLE, token);
-        } else {
-            member(token);
+            case COLON -> state = c == ':' ? VALUE : FAILED;
+            case NEXT -> {
+                if (depth == 0) {
+                    state = FAILED; // something after the body's object
+                } else if (c == ',') {
+                    state = open[depth] == '{' ? KEY : VALUE;
+                } else if (c == '}' || c == ']') {
+                    close(c, at);
+                } else {
+                    state = FAILED;
+                }
+            }
+            default -> state = FAILED;
         }
     }
 
-    /** The value of the body's member {@link #member}. */
-    private void member(JsonToken token) throws IOException {
-        switch (member) {
-            case "query" -> {
-                if (token == JsonToken.VALUE_STRING) {
-                    query = parser.getText();
-                } else {
-                    fail();
-                }
-            }
-            case "operationName" -> {
-                if (token == JsonToken.VALUE_STRING) {
-                    operationName = parser.getText();
-                } else if (token == JsonToken.VALUE_NULL) {
-                    operationName = null;
-                } else {
-                    fail();
-                }
-            }
-            case "variables" -> {
-                if (token == JsonToken.START_OBJECT) {
-                    level = 2;
-                } else {
-                    fail();
-                }
-            }
-            case "extensions" -> {
-                if (token == JsonToken.START_OBJECT) {
-                    begin(Owner.EXTENSIONS, token);
-                } else {
-                    fail();
-                }
-            }
-            default -> begin(Owner.SKIPPED, token);
-        }
-    }
-
-    /** The first token of a value whose span is wanted (or that is skipped). */
-    private void begin(Owner whose, JsonToken token) {
-        owner = whose;
-        first = token;
-        start = startOf(token);
-        if (start < 0) {
-            fail();
+    /** The first byte of a value. */
+    private void value(int c, int at) {
+        if (depth == 0 && (closed || c != '{')) {
+            state = FAILED; // the body is one object
             return;
         }
-        items = 0;
-        if (token.isStructStart()) {
-            depth = 1;
-            deepest = 1;
-        } else {
-            depth = 0;
-            done(new Span(start, (int) parser.currentLocation().getByteOffset(), false, 0, 0));
+        if (captureDepth >= 0 && depth == captureDepth + 1 && captureArray) {
+            items++;
         }
-    }
-
-    /**
-     * Where the value token just read starts, or -1 when that cannot be told. Jackson's non-blocking parser places a
-     * token one byte after its first (as of 2.21); the token's first byte decides between that and the reported place,
-     * so a parser that reports the exact place reads the same, and one that reports anything else reads as not the
-     * plain shape (the ordinary reading then), never as a wrong span.
-     */
-    private int startOf(JsonToken token) {
-        long reported = parser.currentTokenLocation().getByteOffset();
-        for (long at = reported - 1; at <= reported; at++) {
-            if (at >= 0 && at < body.length && opens(token, body[(int) at])) {
-                return (int) at;
+        if (captureDepth < 0 && depth == 1) {
+            if (!fits(member, c)) {
+                state = FAILED;
+                return;
+            }
+            if (member != Member.VARIABLES && member != Member.OTHER) {
+                capture(member, at, c);
+            }
+        } else if (captureDepth < 0 && depth == 2 && inVariables) {
+            capture(Member.VARIABLES, at, c);
+        }
+        switch (c) {
+            case '{', '[' -> {
+                if (depth == MAX_DEPTH) {
+                    state = FAILED;
+                    return;
+                }
+                if (depth == 1 && member == Member.VARIABLES && captureDepth < 0) {
+                    inVariables = true;
+                }
+                open[++depth] = (byte) c;
+                if (captureDepth >= 0) {
+                    deepest = Math.max(deepest, depth - captureDepth);
+                }
+                state = c == '{' ? KEY_OR_CLOSE : VALUE_OR_CLOSE;
+            }
+            case '"' -> startString(at, false);
+            case 't', 'f', 'n' -> {
+                literal = c == 't' ? TRUE : c == 'f' ? FALSE : NULL;
+                literalAt = 1;
+                state = LITERAL;
+            }
+            default -> {
+                if (c == '-') {
+                    numberState = AFTER_MINUS;
+                } else if (c == '0') {
+                    numberState = AFTER_ZERO;
+                } else if (c >= '1' && c <= '9') {
+                    numberState = INTEGER;
+                } else {
+                    state = FAILED;
+                    return;
+                }
+                state = NUMBER;
             }
         }
-        return -1;
     }
 
-    private static boolean opens(JsonToken token, byte first) {
-        return switch (token) {
-            case START_OBJECT -> first == '{';
-            case START_ARRAY -> first == '[';
-            case VALUE_STRING -> first == '"';
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> first == '-' || first >= '0' && first <= '9';
-            case VALUE_TRUE -> first == 't';
-            case VALUE_FALSE -> first == 'f';
-            case VALUE_NULL -> first == 'n';
-            default -> false;
+    /** Whether a member's value may start with {@code c}: the plain shape's types. */
+    private static boolean fits(Member member, int c) {
+        return switch (member) {
+            case QUERY -> c == '"';
+            case OPERATION_NAME -> c == '"' || c == 'n';
+            case VARIABLES, EXTENSIONS -> c == '{';
+            case OTHER -> true;
         };
     }
 
-    /** A token inside a value whose span is wanted. */
-    private void capture(JsonToken token) {
-        if (depth == 1 && first == JsonToken.START_ARRAY && token != JsonToken.END_ARRAY) {
-            items++;
-        }
-        if (token.isStructStart()) {
-            deepest = Math.max(deepest, ++depth);
-        } else if (token.isStructEnd() && --depth == 0) {
-            done(new Span(start, (int) parser.currentLocation().getByteOffset(), first == JsonToken.START_ARRAY, items,
-                    deepest));
+    private void capture(Member whose, int at, int c) {
+        captured = whose;
+        captureDepth = depth;
+        captureStart = at;
+        captureArray = c == '[';
+        items = 0;
+        deepest = 0;
+        if (whose == Member.OPERATION_NAME) {
+            operationNameNull = c == 'n';
         }
     }
 
-    private void done(Span span) {
-        switch (owner) {
-            case VARIABLE -> variables.put(variable, span);
+    /** A value ended just before {@code end}: if it is the one captured, its span is known. */
+    private void valueEnded(int end) {
+        if (captureDepth != depth) {
+            return;
+        }
+        Span span = new Span(captureStart, end, captureArray, items, deepest);
+        switch (captured) {
+            case QUERY -> query = span;
+            case OPERATION_NAME -> operationName = span;
+            case VARIABLES -> variables.put(variable, span);
             case EXTENSIONS -> extensions = span;
-            case SKIPPED -> {
-                // a member this does not read
+            case OTHER -> {
+                // not read
             }
+        }
+        captureDepth = -1;
+    }
+
+    private void close(int c, int at) {
+        if (open[depth] != (c == '}' ? '{' : '[')) {
+            state = FAILED;
+            return;
+        }
+        depth--;
+        if (depth == 1) {
+            inVariables = false;
+        }
+        closed = depth == 0;
+        valueEnded(at + 1);
+        state = NEXT;
+    }
+
+    private void startString(int at, boolean key) {
+        stringStart = at;
+        stringIsKey = key;
+        escaped = false;
+        state = STRING;
+    }
+
+    /** The closing quote of the string being read is at {@code at}. */
+    private void stringEnded(int at) throws IOException {
+        if (!stringIsKey) {
+            valueEnded(at + 1);
+            state = NEXT;
+            return;
+        }
+        state = COLON;
+        if (captureDepth >= 0) {
+            return;
+        }
+        if (depth == 1) {
+            member = member(at);
+        } else if (depth == 2 && inVariables) {
+            Span key = new Span(stringStart, at + 1, false, 0, 0);
+            variable = escaped ? string(key) : new String(body, stringStart + 1, at - stringStart - 1, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The body's member whose name ends at {@code at}. */
+    private Member member(int at) throws IOException {
+        String name = escaped
+                ? string(new Span(stringStart, at + 1, false, 0, 0))
+                : new String(body, stringStart + 1, at - stringStart - 1, StandardCharsets.UTF_8);
+        return switch (name) {
+            case "query" -> Member.QUERY;
+            case "operationName" -> Member.OPERATION_NAME;
+            case "variables" -> Member.VARIABLES;
+            case "extensions" -> Member.EXTENSIONS;
+            default -> Member.OTHER;
+        };
+    }
+
+    /** Whether {@code c} goes on the number being read (updating where it is in the number). */
+    private boolean number(int c) {
+        boolean digit = c >= '0' && c <= '9';
+        switch (numberState) {
+            case AFTER_MINUS -> {
+                if (c == '0') {
+                    numberState = AFTER_ZERO;
+                } else if (digit) {
+                    numberState = INTEGER;
+                } else {
+                    return false;
+                }
+            }
+            case AFTER_ZERO, INTEGER -> {
+                if (digit && numberState == INTEGER) {
+                    return true;
+                } else if (c == '.') {
+                    numberState = AFTER_POINT;
+                } else if (c == 'e' || c == 'E') {
+                    numberState = AFTER_E;
+                } else {
+                    return false;
+                }
+            }
+            case AFTER_POINT, FRACTION -> {
+                if (digit) {
+                    numberState = FRACTION;
+                } else if (numberState == FRACTION && (c == 'e' || c == 'E')) {
+                    numberState = AFTER_E;
+                } else {
+                    return false;
+                }
+            }
+            case AFTER_E -> {
+                if (c == '+' || c == '-') {
+                    numberState = AFTER_E_SIGN;
+                } else if (digit) {
+                    numberState = EXPONENT;
+                } else {
+                    return false;
+                }
+            }
+            default -> {
+                if (digit) {
+                    numberState = EXPONENT;
+                } else {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The text of the JSON string at {@code span}, its escapes decoded. */
+    private String string(Span span) throws IOException {
+        try (JsonParser parser = JSON.createParser(body, span.start(), span.end() - span.start())) {
+            if (parser.nextToken() != JsonToken.VALUE_STRING) {
+                throw new IOException("not a string");
+            }
+            return parser.getText();
         }
     }
 }

@@ -103,7 +103,7 @@ public class GraphQLEndpoint {
                         + config.maxBodySize().asLongValue() + " bytes"));
                 return;
             }
-            if (!IncomingBody.read(ctx, maxBody)) {
+            if (!IncomingBody.read(ctx, maxBody, Infrastructure.getDefaultWorkerPool())) {
                 bodies.handle(ctx);
             }
         }).handler(this::handle).failureHandler(ctx -> {

@@ -1,10 +1,15 @@
 package dev.ctgraphql.graphql.http;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,7 +18,7 @@ import static org.hamcrest.Matchers.nullValue;
 /**
  * The body's shape is read from its bytes as they arrive, in whatever pieces: the same spans, counts and texts whether
  * the body comes whole, cut at any byte (inside a string, a number, a multi-byte character) or a byte at a time, and
- * whatever the members' order.
+ * whatever the members' order; a body is read as valid JSON exactly when Jackson reads it so.
  */
 class BodyScannerTest {
 
@@ -71,6 +76,59 @@ class BodyScannerTest {
                 "{\"operationName\": 1}", "{\"extensions\": \"x\"}", "", "nul")) {
             assertThat(body, BodyScanner.scan(body.getBytes(StandardCharsets.UTF_8)), nullValue());
         }
+    }
+
+    @Test
+    void aVariableIsReadAsValidExactlyWhenJacksonReadsItAsValidJsonWhereverTheBodyIsCut() throws Exception {
+        List<String> values = List.of("0", "-0", "12", "-3.25", "1.5e+3", "2E-7", "1e9", "01", "1.", "-", ".5", "1e", "1e+",
+                "--1", "+1", "true", "false", "null", "tru", "nulll", "truex", "\"\"", "\"a\\\"b\\\\c\\/\\b\\f\\n\\r\\t\"",
+                "\"\\u00e9\\uD83D\\uDE00\"", "\"\\x\"", "\"\\u12G4\"", "\"tab\there\"", "\"caf\u00e9 \u2615 \uD83D\uDE00\"",
+                "[]", "{}",
+                "[1,]", "{\"a\":1,}", "{\"a\" 1}", "{\"a\":}", "[1 2]", "[[[]]]", "{\"a\":[{\"b\":null}]}", "[1}", "{\"a\":1]",
+                "\"open");
+        for (String value : values) {
+            String body = "{\"query\": \"q\", \"variables\": {\"v\": " + value + "}}";
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            boolean valid = jacksonReads(bytes);
+            for (int cut = 0; cut <= bytes.length; cut++) {
+                BodyScanner scanner = new BodyScanner();
+                scanner.feed(bytes, 0, cut);
+                scanner.feed(bytes, cut, bytes.length);
+                BodyScanner.Body read = scanner.end();
+                assertThat(value + " cut at " + cut, read != null, equalTo(valid));
+                if (valid) {
+                    assertThat(value, text(bytes, read.variables().get("v")), equalTo(value));
+                }
+            }
+        }
+        for (byte[] bad : List.of(new byte[]{(byte) 0xFF}, new byte[]{(byte) 0x80}, new byte[]{(byte) 0xC3},
+                new byte[]{(byte) 0xE2, (byte) 0x98}, new byte[]{(byte) 0xC3, 'a'})) {
+            byte[] bytes = concat("{\"query\": \"q\", \"variables\": {\"v\": \"x", bad, "y\"}}");
+            assertThat(jacksonReads(bytes), equalTo(false));
+            assertThat(BodyScanner.scan(bytes), nullValue());
+        }
+    }
+
+    private static boolean jacksonReads(byte[] bytes) {
+        try (JsonParser parser = new JsonFactory().createParser(bytes)) {
+            while (parser.nextToken() != null) {
+                if (parser.currentToken() == JsonToken.VALUE_STRING) {
+                    parser.getText();
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static byte[] concat(String before, byte[] middle, String after) {
+        byte[] head = before.getBytes(StandardCharsets.UTF_8);
+        byte[] tail = after.getBytes(StandardCharsets.UTF_8);
+        byte[] all = Arrays.copyOf(head, head.length + middle.length + tail.length);
+        System.arraycopy(middle, 0, all, head.length, middle.length);
+        System.arraycopy(tail, 0, all, head.length + middle.length, tail.length);
+        return all;
     }
 
     private static String text(byte[] bytes, BodyScanner.Span span) {
