@@ -19,7 +19,8 @@ import io.vertx.core.Vertx;
 /**
  * Reads a JSON list of records (an upload mutation's list argument) into an {@link UploadStream}, so that the first
  * chunk goes to CleverTap as soon as it is read and the rest of the list is read while chunks are answered; reading
- * pauses while the stream has no room and resumes on the caller's Vert.x context.
+ * pauses while the stream has no room. Called on a Vert.x context, it reads on a worker thread of that context, so that
+ * the event loop writes each chunk's request and reads each answer as soon as it can, and answers on the event loop.
  *
  * <p>
  * What is known before anything is sent is refused as a whole, as before: a value that is not a list, and a record that
@@ -92,7 +93,36 @@ public final class UploadFeed implements UploadStream.Listener {
             emitter.fail(e);
             return;
         }
-        read();
+        readOff();
+    }
+
+    /**
+     * Reads on a worker thread (in the caller's Vert.x context) when there is one: the event loop stays free to write
+     * each chunk's request and to read CleverTap's answers while records are read, instead of taking turns with the
+     * reading.
+     */
+    private void readOff() {
+        if (context == null) {
+            read();
+        } else {
+            context.executeBlocking(() -> {
+                read();
+                return null;
+            }, false);
+        }
+    }
+
+    private void fail(Throwable failure) {
+        onContext(() -> emitter.fail(failure));
+    }
+
+    /** Runs {@code action} on the caller's event loop (where the answer is made), from wherever it is. */
+    private void onContext(Runnable action) {
+        if (context == null || Context.isOnEventLoopThread()) {
+            action.run();
+        } else {
+            context.runOnContext(ignored -> action.run());
+        }
     }
 
     /** Reads records until the list ends or the stream has no room. */
@@ -111,7 +141,7 @@ public final class UploadFeed implements UploadStream.Listener {
                     read = reader.read(parser, where);
                 } catch (UploadReader.Malformed e) {
                     if (!stream.sentAny()) {
-                        emitter.fail(new CleverTapBadInputException(e.getMessage()));
+                        fail(new CleverTapBadInputException(e.getMessage()));
                         return;
                     }
                     stream.refuse(new Uploads.Rejection(at, MALFORMED, e.getMessage()));
@@ -122,13 +152,7 @@ public final class UploadFeed implements UploadStream.Listener {
                     stream.refuse(new Uploads.Rejection(at, read.problem().code(), where + "." + read.problem().message()));
                     continue;
                 }
-                UploadStream.Added added = stream.add(read.item(at));
-                if (!added.room() && pause()) {
-                    return;
-                }
-                if (context != null && added.chunkSent()) {
-                    // a chunk went: let the event loop write its request (queued before this) before reading on
-                    context.runOnContext(ignored -> read());
+                if (!stream.add(read.item(at)).room() && pause()) {
                     return;
                 }
             }
@@ -173,7 +197,7 @@ public final class UploadFeed implements UploadStream.Listener {
      */
     private void unreadable(String why, Integer code, RuntimeException beforeSending) {
         if (!stream.sentAny()) {
-            emitter.fail(beforeSending);
+            fail(beforeSending);
             return;
         }
         stream.refuse(new Uploads.Rejection(position, code, why));
@@ -183,7 +207,7 @@ public final class UploadFeed implements UploadStream.Listener {
     private void finish() {
         stream.end().subscribe().with(summary -> {
             if (summary.credentialsRefused()) {
-                emitter.fail(new CleverTapAuthFailedException("CleverTap refused this service's credentials for the "
+                fail(new CleverTapAuthFailedException("CleverTap refused this service's credentials for the "
                         + field + " upload; nothing was stored"));
                 return;
             }
@@ -192,8 +216,9 @@ public final class UploadFeed implements UploadStream.Listener {
                 all = new ArrayList<>(notStored);
             }
             all.sort((a, b) -> Integer.compare(a.index(), b.index()));
-            emitter.complete(new Result(summary.accepted(), List.copyOf(all), summary.unconfirmed()));
-        }, emitter::fail);
+            Result result = new Result(summary.accepted(), List.copyOf(all), summary.unconfirmed());
+            onContext(() -> emitter.complete(result));
+        }, this::fail);
     }
 
     // UploadStream.Listener: called on whatever thread CleverTap's answer came on
@@ -207,15 +232,6 @@ public final class UploadFeed implements UploadStream.Listener {
 
     @Override
     public void ready() {
-        if (context == null) {
-            resume();
-        } else {
-            // always as a task of its own: the chunk that takes the freed slot is written first
-            context.runOnContext(ignored -> resume());
-        }
-    }
-
-    private void resume() {
         synchronized (this) {
             if (!paused) {
                 readyEarly = true;
@@ -223,6 +239,6 @@ public final class UploadFeed implements UploadStream.Listener {
             }
             paused = false;
         }
-        read();
+        readOff();
     }
 }

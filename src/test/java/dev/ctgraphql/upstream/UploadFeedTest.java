@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
 
@@ -20,21 +22,20 @@ import com.fasterxml.jackson.core.JsonParser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 import dev.ctgraphql.event.EventClient;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 /**
- * An upload read on a request's event loop sends each chunk as soon as it is full: its request is made before the next
- * record is read, not once the reading pauses (the circuit breaker hands each call to the event loop, so a feed that
- * read on would hold every request back until up to twice the limit of chunks were read).
+ * An upload read for a request on its Vert.x context reads its records on a worker thread of that context: the event
+ * loop writes each chunk's request and reads CleverTap's answers while records are read (read on the event loop, each
+ * answer waited for a whole chunk's reading, and each chunk's request for the reading to yield).
  */
 @QuarkusTest
 class UploadFeedTest {
@@ -49,41 +50,52 @@ class UploadFeedTest {
     Vertx vertx;
 
     @Test
-    void eachChunkIsRequestedBeforeTheNextRecordIsRead() throws Exception {
-        int chunks = 5;
-        AtomicInteger read = new AtomicInteger();
+    void cleverTapsAnswerToAChunkIsReadWhileTheNextChunkIsBeingRead() throws Exception {
+        int chunks = 3;
         UploadReader eventReader = events.reader();
-        UploadReader counting = (parser, where) -> {
-            read.incrementAndGet();
+        CountDownLatch firstAnswered = new CountDownLatch(1);
+        AtomicInteger read = new AtomicInteger();
+        AtomicReference<Boolean> answeredWhileReading = new AtomicReference<>();
+        UploadReader slow = (parser, where) -> {
+            if (read.incrementAndGet() == 1500) {
+                // a reading that takes long: the answer to the first chunk comes meanwhile, through the event loop
+                answeredWhileReading.set(await(firstAnswered));
+            }
             return eventReader.read(parser, where);
         };
         List<Integer> readAtRequest = Collections.synchronizedList(new ArrayList<>());
-        List<UniEmitter<? super RestResponse<String>>> answers = Collections.synchronizedList(new ArrayList<>());
         Endpoint endpoint = new Endpoint("event upload", "POST", CleverTapPaths.UPLOAD, LimitClass.UPLOAD, false);
         CompletableFuture<UploadFeed.Result> result = new CompletableFuture<>();
         Context request = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
 
-        request.runOnContext(ignored -> UploadFeed.send("events", parser(chunks * 1000), counting,
+        request.runOnContext(ignored -> UploadFeed.send("events", parser(chunks * 1000), slow,
                 listener -> uploads.stream(endpoint, 1000, body -> {
                     readAtRequest.add(read.get());
-                    // CleverTap answers once every chunk was requested, below
-                    return Uni.createFrom().emitter(answers::add);
-                }, items -> Uni.createFrom().voidItem(), listener))
+                    // CleverTap answers a moment later, on the request's event loop
+                    return Uni.createFrom().emitter(answer -> request.owner().setTimer(1,
+                            id -> answer.complete(RestResponse.ok(STORED))));
+                }, items -> {
+                    firstAnswered.countDown();
+                    return Uni.createFrom().voidItem();
+                }, listener))
                 .subscribe().with(result::complete, result::completeExceptionally));
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (answers.size() < chunks && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(readAtRequest, contains(1000, 2000, 3000, 4000, 5000));
-        List<UniEmitter<? super RestResponse<String>>> all;
-        synchronized (answers) {
-            all = new ArrayList<>(answers);
-        }
-        all.forEach(answer -> answer.complete(RestResponse.ok(STORED)));
-        UploadFeed.Result outcome = result.get(10, TimeUnit.SECONDS);
+        UploadFeed.Result outcome = result.get(20, TimeUnit.SECONDS);
+        assertThat(answeredWhileReading.get(), equalTo(true));
+        assertThat(readAtRequest.size(), equalTo(chunks));
+        // the first chunk was requested while the reading waited at record 1500, not once it went on
+        assertThat(readAtRequest.get(0), lessThanOrEqualTo(1500));
         assertThat(outcome.accepted(), equalTo(chunks * 1000));
         assertThat(outcome.rejected(), empty());
+    }
+
+    private static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static JsonParser parser(int count) {
