@@ -1,5 +1,6 @@
 package dev.ctgraphql.graphql.http;
 
+import java.util.Arrays;
 import java.util.concurrent.Executor;
 
 import io.netty.buffer.Unpooled;
@@ -26,6 +27,7 @@ final class IncomingBody {
 
     /** Bodies from this size on are read here: below it a second pass costs too little to matter. */
     static final long LARGE = 64 * 1024;
+    private static final int FIRST = 1024 * 1024;
     private static final String KEY = IncomingBody.class.getName();
 
     /** A body read here: its bytes ({@code bytes[0, length)}) and its shape, null when not the plain shape. */
@@ -36,8 +38,13 @@ final class IncomingBody {
     private final Context context;
     private final Executor scanning;
     private final BodyScanner scanner = new BodyScanner();
-    /** The body: exactly its declared length (HTTP/1.1 framing holds it to that), filled up to {@link #length}. */
-    private final byte[] bytes;
+    /**
+     * The body, filled up to {@link #length}: at first at most {@link #FIRST} bytes, then (once that much came) its
+     * declared length, which HTTP/1.1 framing holds it to; so a caller that declares much and sends little gets little
+     * memory.
+     */
+    private byte[] bytes;
+    private final int declared;
     /** How much has arrived (written on the event loop, read by the scan under this object's lock). */
     private int length;
     /** How much the scan has read: only the scan's task touches it while {@link #scanRunning}. */
@@ -50,7 +57,8 @@ final class IncomingBody {
         this.ctx = ctx;
         this.context = Vertx.currentContext();
         this.scanning = scanning;
-        this.bytes = new byte[(int) declared];
+        this.declared = (int) declared;
+        this.bytes = new byte[Math.min(this.declared, FIRST)];
     }
 
     /** The body read by this request's {@link IncomingBody}, or null when the body handler read it. */
@@ -104,10 +112,14 @@ final class IncomingBody {
             if (failed) {
                 return;
             }
-            if (length + size > bytes.length) {
+            if (length + size > declared) {
                 // more than the declared length: HTTP/1.1 framing does not let it happen
                 failed = true;
             } else {
+                if (length + size > bytes.length) {
+                    // a longer copy: the scan reads the array it was given, which keeps what it holds
+                    bytes = Arrays.copyOf(bytes, declared);
+                }
                 buffer.getBytes(0, size, bytes, length);
                 length += size;
                 start = !scanRunning;
@@ -125,9 +137,11 @@ final class IncomingBody {
     private void scan() {
         while (true) {
             int upTo;
+            byte[] body;
             boolean done;
             synchronized (this) {
                 upTo = length;
+                body = bytes;
                 if (scanned == upTo) {
                     scanRunning = false;
                     done = ended;
@@ -140,7 +154,7 @@ final class IncomingBody {
                 context.runOnContext(ignored -> finish());
                 return;
             }
-            scanner.feed(bytes, scanned, upTo);
+            scanner.feed(body, scanned, upTo);
             scanned = upTo;
         }
     }
