@@ -28,6 +28,11 @@ final class IncomingBody {
     /** Bodies from this size on are read here: below it a second pass costs too little to matter. */
     static final long LARGE = 64 * 1024;
     private static final int FIRST = 1024 * 1024;
+    /**
+     * The scan is started when this much is waiting for it: started for each piece that arrives (8 KiB), a scan
+     * faster than the arrival would wait for a worker thread's wake-up every time, longer than the scan itself.
+     */
+    private static final int BATCH = 256 * 1024;
     private static final String KEY = IncomingBody.class.getName();
 
     /** A body read here: its bytes ({@code bytes[0, length)}) and its shape, null when not the plain shape. */
@@ -49,6 +54,8 @@ final class IncomingBody {
     private int length;
     /** How much the scan has read: only the scan's task touches it while {@link #scanRunning}. */
     private int scanned;
+    /** {@link #scanned} when the scan's task last stopped (under this object's lock). */
+    private int scannedTo;
     private boolean scanRunning;
     private boolean ended;
     private boolean failed;
@@ -122,7 +129,7 @@ final class IncomingBody {
                 }
                 buffer.getBytes(0, size, bytes, length);
                 length += size;
-                start = !scanRunning;
+                start = !scanRunning && length - scannedTo >= BATCH;
                 scanRunning |= start;
             }
         }
@@ -144,6 +151,7 @@ final class IncomingBody {
                 body = bytes;
                 if (scanned == upTo) {
                     scanRunning = false;
+                    scannedTo = scanned;
                     done = ended;
                     if (!done) {
                         return;
@@ -179,7 +187,10 @@ final class IncomingBody {
         }
         BodyScanner.Body body;
         synchronized (this) {
-            body = scanned == length ? scanner.end() : null;
+            // what came after the scan's task last stopped (less than a batch) is scanned here
+            scanner.feed(bytes, scanned, length);
+            scanned = length;
+            body = scanner.end();
         }
         ctx.put(KEY, new Scanned(bytes, length, body));
         ((RoutingContextInternal) ctx).setBody(Buffer.buffer(Unpooled.wrappedBuffer(bytes, 0, length)));
