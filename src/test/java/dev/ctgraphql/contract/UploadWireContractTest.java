@@ -400,7 +400,10 @@ class UploadWireContractTest extends WireContractTestBase {
         assertThat(answer.getString("errors[0].extensions.code"), equalTo("UPSTREAM_AUTH_FAILED"));
         assertThat(answer.getString("data.uploadEvents"), nullValue());
         assertThat(raw, not(containsString(WireMockCleverTap.PASSCODE)));
-        wire().verify(2, WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD)));
+        // records are read on a worker while the event loop reads answers: the first chunk's 401 may come back before
+        // the second chunk is read (then it is never sent) or after it went; never more calls than chunks
+        wire().verify(WireMock.lessThanOrExactly(2), WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD)));
+        wire().verify(WireMock.moreThanOrExactly(1), WireMock.postRequestedFor(WireMock.urlEqualTo(UPLOAD)));
     }
 
     @Test
