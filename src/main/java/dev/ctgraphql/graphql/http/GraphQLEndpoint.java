@@ -196,9 +196,9 @@ public class GraphQLEndpoint {
         try {
             if (method == HttpMethod.POST) {
                 GraphQLRequest lifted = bulk.lift(ctx, JsonValues.readers());
-                request = lifted != null ? lifted : GraphQLRequest.fromBody(ctx, JsonValues.readers());
+                request = lifted != null ? lifted : GraphQLRequest.fromBody(ctx);
             } else if (method == HttpMethod.GET) {
-                request = GraphQLRequest.fromQueryString(ctx.queryParams(), JsonValues.readers());
+                request = GraphQLRequest.fromQueryString(ctx.queryParams());
             } else {
                 ctx.response().putHeader(HttpHeaders.ALLOW, "GET, POST");
                 refuse(ctx, 405, media, RequestProblem.badInput("Use POST (or GET for queries)"));

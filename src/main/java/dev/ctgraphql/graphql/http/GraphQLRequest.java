@@ -6,10 +6,9 @@ import java.util.Locale;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -46,7 +45,7 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
     }
 
     /** A POST: a JSON body, or a bare {@code application/graphql} document. */
-    static GraphQLRequest fromBody(RoutingContext ctx, JsonReaderFactory readers) {
+    static GraphQLRequest fromBody(RoutingContext ctx) {
         String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
         if (type == null) {
             throw new Malformed(415, "Send the request as Content-Type: application/json");
@@ -71,8 +70,8 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
             throw new Malformed(415, "Content-Type " + mime + " is not accepted; send application/json");
         }
         JsonObject json;
-        try (JsonReader reader = readers.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
+        try {
+            JsonValue value = whole(body);
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new Malformed(400, "The request body must be one JSON object {\"query\", \"variables\", "
                         + "\"operationName\", \"extensions\"} (batches are not accepted)");
@@ -86,18 +85,33 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
     }
 
     /** A GET: {@code query}, {@code operationName}, {@code variables} and {@code extensions} parameters. */
-    static GraphQLRequest fromQueryString(MultiMap parameters, JsonReaderFactory readers) {
+    static GraphQLRequest fromQueryString(MultiMap parameters) {
         return new GraphQLRequest(parameters.get("query"), parameters.get("operationName"),
-                parsedObject(readers, parameters.get("variables"), "variables"),
-                parsedObject(readers, parameters.get("extensions"), "extensions"), null);
+                parsedObject(parameters.get("variables"), "variables"),
+                parsedObject(parameters.get("extensions"), "extensions"), null);
     }
 
-    private static JsonObject parsedObject(JsonReaderFactory readers, String text, String name) {
+    /**
+     * The one JSON value that is the whole text: a JSON-P reader stops after the first value, so {@code {...} {...}}
+     * would run the first object and drop the rest; here anything after the value makes the text invalid JSON.
+     */
+    static JsonValue whole(String text) {
+        try (JsonParser parser = JsonValues.JSON.createParser(new StringReader(text))) {
+            parser.next();
+            JsonValue value = parser.getValue();
+            if (parser.hasNext()) {
+                throw new JsonException("Content after the JSON value");
+            }
+            return value;
+        }
+    }
+
+    private static JsonObject parsedObject(String text, String name) {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        try (JsonReader reader = readers.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
+        try {
+            JsonValue value = whole(text);
             if (value.getValueType() == JsonValue.ValueType.NULL) {
                 return null;
             }

@@ -102,6 +102,24 @@ class GraphQLOverHttpTest {
     }
 
     @Test
+    void aBodyWithAnythingAfterItsObjectIsNotValidJsonAndRunsNothing() {
+        int before = upstreamRequests();
+        given().contentType("application/json")
+                .body("{\"query\": \"{ realtimeUserCount { total } }\"} {\"query\": \"{ __typename }\"}")
+                .post("/graphql").then().statusCode(400)
+                .body("errors[0].message", containsString("not valid JSON"));
+        given().contentType("application/json").body("{\"query\": \"{ __typename }\"} x").post("/graphql")
+                .then().statusCode(400).body("errors[0].message", containsString("not valid JSON"));
+        given().queryParam("query", "query($n: Int) { __typename }").queryParam("variables", "{\"n\": 1} {}")
+                .get("/graphql").then().statusCode(400)
+                .body("errors[0].message", containsString("variables parameter is not valid JSON"));
+        // whitespace after the object is fine
+        given().contentType("application/json").body("{\"query\": \"{ __typename }\"}\n  \n").post("/graphql")
+                .then().statusCode(200).body("data.__typename", equalTo("Query"));
+        assertThat(upstreamRequests(), is(before));
+    }
+
+    @Test
     void wrongContentTypesAreRefused() {
         given().contentType("text/plain; charset=utf-8").body("{ __typename }").post("/graphql")
                 .then().statusCode(415).body("errors[0].message", containsString("application/json"));
