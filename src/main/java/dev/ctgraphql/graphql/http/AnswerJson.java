@@ -292,11 +292,7 @@ final class AnswerJson {
             for (long rest = value / 10; rest > 0; rest /= 10) {
                 width++;
             }
-            for (int i = size + width - 1; i >= size; i--) {
-                bytes[i] = (byte) ('0' + value % 10);
-                value /= 10;
-            }
-            size += width;
+            digits(value, width);
         }
 
         /** Any text, as UTF-8. */
@@ -326,7 +322,8 @@ final class AnswerJson {
             bytes[size++] = '"';
         }
 
-        private void digits(int value, int width) {
+        /** The last {@code width} decimal digits of {@code value} (not negative), zero-padded on the left. */
+        private void digits(long value, int width) {
             for (int i = width - 1; i >= 0; i--) {
                 bytes[size + i] = (byte) ('0' + value % 10);
                 value /= 10;
