@@ -122,9 +122,9 @@ public class ResponseCache {
 
     private <T> Uni<T> lookup(String cacheName, String key, Loading<T> loading) {
         CacheRegion region = regions.computeIfAbsent(cacheName, this::region);
-        CompletableFuture<CacheEntry> held = region.cache().getIfPresent(key);
-        if (held != null && held.isDone() && !held.isCompletedExceptionally()) {
-            return kept(region, key, held.join(), loading);
+        CacheEntry held = settled(region.cache().getIfPresent(key));
+        if (held != null) {
+            return kept(region, key, held, loading);
         }
         ResponseNotes.notFresh();
         AtomicBoolean loaded = new AtomicBoolean();
@@ -143,12 +143,8 @@ public class ResponseCache {
      */
     public <T> T fresh(String cacheName, String key) {
         CacheRegion region = regions.get(cacheName);
-        CompletableFuture<CacheEntry> held = region == null ? null : region.cache().getIfPresent(key);
-        if (held == null || !held.isDone() || held.isCompletedExceptionally()) {
-            return null;
-        }
-        CacheEntry entry = held.join();
-        return answeredFresh(region, entry, System.nanoTime()) ? value(entry) : null;
+        CacheEntry entry = region == null ? null : settled(region.cache().getIfPresent(key));
+        return entry != null && answeredFresh(region, entry, System.nanoTime()) ? value(entry) : null;
     }
 
     /**
@@ -166,12 +162,8 @@ public class ResponseCache {
         long until = Long.MAX_VALUE;
         int found = 0;
         for (int i = 0; i < keys.length; i++) {
-            CompletableFuture<CacheEntry> held = region.cache().getIfPresent(keys[i]);
-            if (held == null || !held.isDone() || held.isCompletedExceptionally()) {
-                continue;
-            }
-            CacheEntry entry = held.join();
-            if (entry.freshAt(now) && trusted(entry, now)) {
+            CacheEntry entry = settled(region.cache().getIfPresent(keys[i]));
+            if (entry != null && answerable(entry, now)) {
                 values[i] = (T) value(entry);
                 until = Math.min(until, notedUntil(entry));
                 found++;
@@ -186,12 +178,22 @@ public class ResponseCache {
 
     /** Whether an entry is answered as it is, fresh and trusted: counted as a hit and noted until when it stays so. */
     private boolean answeredFresh(CacheRegion region, CacheEntry entry, long now) {
-        if (!entry.freshAt(now) || !trusted(entry, now)) {
+        if (!answerable(entry, now)) {
             return false;
         }
         region.hits().increment();
         ResponseNotes.freshUntil(notedUntil(entry));
         return true;
+    }
+
+    /** Whether an entry may be answered as it is: fresh, and trusted. */
+    private boolean answerable(CacheEntry entry, long now) {
+        return entry.freshAt(now) && trusted(entry, now);
+    }
+
+    /** The entry of a load that finished well, else null (nothing held, still loading, or failed). */
+    private static CacheEntry settled(CompletableFuture<CacheEntry> held) {
+        return held != null && held.isDone() && !held.isCompletedExceptionally() ? held.join() : null;
     }
 
     /** Until when an answer made of a fresh entry may be reused: while it is fresh, and trusted. */
