@@ -152,8 +152,9 @@ public class GraphQLWebSocketEndpoint {
                 return;
             }
             JsonObject message;
-            try (JsonReader reader = JsonValues.readers().createReader(new java.io.StringReader(text))) {
-                message = reader.readObject();
+            try {
+                // the whole message, as on the HTTP door: {...} {...} would act on the first object and drop the rest
+                message = GraphQLRequest.whole(text).asJsonObject();
             } catch (RuntimeException e) {
                 socket.close((short) 4400, "Not a JSON object");
                 return;

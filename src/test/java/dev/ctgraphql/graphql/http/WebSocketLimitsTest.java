@@ -119,4 +119,29 @@ class WebSocketLimitsTest {
             assertThat(socket.next(Duration.ofMillis(200)), nullValue());
         }
     }
+
+    /** A graphql-transport-ws subscribe message for {@code { __typename }}, as text. */
+    private static String typenameSubscription(String id) {
+        return new JsonObject().put("id", id).put("type", "subscribe")
+                .put("payload", new JsonObject().put("query", "{ __typename }")).encode();
+    }
+
+    @Test
+    void aMessageWithAnythingAfterItsObjectClosesTheConnectionAndRunsNothing() throws Exception {
+        try (GraphQLWebSocket socket = GraphQLWebSocket.connect(vertx, graphql)) {
+            socket.sendText(typenameSubscription("first") + " " + typenameSubscription("second"));
+            assertThat(socket.closeStatus(Duration.ofSeconds(10)), equalTo((short) 4400));
+            assertThat(socket.next(Duration.ofMillis(200)), nullValue());
+        }
+    }
+
+    @Test
+    void whitespaceAfterAMessagesObjectIsFine() throws Exception {
+        try (GraphQLWebSocket socket = GraphQLWebSocket.connect(vertx, graphql)) {
+            socket.sendText(typenameSubscription("spaced") + " \n");
+            JsonObject answer = answerTo(socket, "spaced");
+            assertThat(answer.getString("type"), equalTo("next"));
+            assertThat(answer.getJsonObject("payload").getJsonObject("data").getString("__typename"), equalTo("Query"));
+        }
+    }
 }
