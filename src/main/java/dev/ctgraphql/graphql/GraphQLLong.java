@@ -2,11 +2,14 @@ package dev.ctgraphql.graphql;
 
 import java.math.BigInteger;
 
+import org.eclipse.microprofile.graphql.Description;
+
 import io.smallrye.graphql.api.CustomIntScalar;
 import io.smallrye.graphql.api.CustomScalar;
 
 /** The schema's {@code Long} scalar: a 64-bit whole number (counts, sent/viewed/clicked totals). */
 @CustomScalar("Long")
+@Description("A whole number of up to 64 bits (counts and totals that can outgrow Int).")
 public final class GraphQLLong implements CustomIntScalar {
 
     private final long value;

@@ -25,7 +25,8 @@ import graphql.schema.TypeResolver;
 /**
  * Finishes the schema SmallRye builds: scalars that no field or argument uses (SmallRye declares BigDecimal and
  * BigInteger whether used or not) are left out, and every scalar gets a description saying what its values look like
- * instead of SmallRye's "Scalar for Date". Steps of {@link SchemaFinish}.
+ * instead of SmallRye's "Scalar for Date" ({@code Long}, this project's own scalar, has its description on
+ * {@link GraphQLLong}). Steps of {@link SchemaFinish}.
  */
 final class SchemaPolish {
 
@@ -35,8 +36,7 @@ final class SchemaPolish {
             "Date", "A calendar day, ISO-8601 yyyy-MM-dd, in the CleverTap project's time zone (CleverTap's yyyyMMdd).",
             "DateTime", "A moment, ISO-8601 with its offset (e.g. 2026-11-30T10:15:00+05:30); times CleverTap gives without "
                     + "a zone are read in the project's time zone.",
-            "JSON", "Any JSON value: custom properties, CleverTap's own objects passed through unchanged.",
-            "Long", "A whole number of up to 64 bits (counts and totals that can outgrow Int).");
+            "JSON", "Any JSON value: custom properties, CleverTap's own objects passed through unchanged.");
 
     /** Names of the directives applied anywhere on a type, field, argument, enum value or input field. */
     private static Set<String> appliedDirectives(GraphQLSchema schema) {
@@ -64,10 +64,12 @@ final class SchemaPolish {
     private SchemaPolish() {
     }
 
-    /** The scalar with its description, when it has one here; any other scalar as it is. */
+    /** The scalar with its description, when it has one here; any other scalar (or one described already) as it is. */
     static GraphQLScalarType described(GraphQLScalarType scalar) {
         String description = SCALARS.get(scalar.getName());
-        return description == null ? scalar : scalar.transform(builder -> builder.description(description));
+        return description == null || description.equals(scalar.getDescription())
+                ? scalar
+                : scalar.transform(builder -> builder.description(description));
     }
 
     /**
