@@ -122,7 +122,8 @@ class LeanExecution {
             // SmallRye installs a field filter even when it blocks nothing; it is asked at every field of every answer
             code.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY);
         }
-        GraphQLSchema own = schema.transform(builder -> builder.codeRegistry(code.build()));
+        // the same types with this executor's code registry: no rebuild and no second validation of the whole schema
+        GraphQLSchema own = schema.transformWithoutTypes(builder -> builder.codeRegistry(code.build()));
         ExceptionHandler errors = new ExceptionHandler();
         this.completion = new LeanCompletion(errors);
         this.graphQL = GraphQL.newGraphQL(own)
