@@ -18,6 +18,7 @@ import io.restassured.path.json.JsonPath;
 import dev.ctgraphql.GraphQLClient;
 import dev.ctgraphql.upstream.ResponseCache;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -82,6 +83,18 @@ class LeanExecutionTest {
         assertThat(top.getList("data.topPropertyValues"), not(equalTo(List.of())));
         assertThat(top.getList("data.topPropertyValues"), equalTo(smallRye.getList("data.topPropertyValues")));
         assertThat(realtime.getMap("data.realtimeUserCount"), equalTo(smallRye.getMap("data.realtimeUserCount")));
+    }
+
+    @Test
+    void theTypenamePingRunsOnTheLeanExecutor() {
+        long before = lean.executed();
+
+        given().contentType("application/json").body(Map.of("query", "{ __typename }")).post("/graphql")
+                .then().statusCode(200).body(equalTo("{\"data\":{\"__typename\":\"Query\"}}"));
+        given().contentType("application/json").body(Map.of("query", "query Ping { alias: __typename }"))
+                .post("/graphql").then().statusCode(200).body("data.alias", equalTo("Query"));
+
+        assertThat("both pings ran on the lean executor", lean.executed() - before, is(2L));
     }
 
     @Test
