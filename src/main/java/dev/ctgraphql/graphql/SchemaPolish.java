@@ -2,16 +2,20 @@ package dev.ctgraphql.graphql;
 
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
+import graphql.schema.GraphQLAppliedDirective;
+import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLDirective;
 import graphql.schema.GraphQLDirectiveContainer;
 import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLEnumValueDefinition;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLInputObjectField;
 import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLInterfaceType;
 import graphql.schema.GraphQLNamedType;
@@ -38,27 +42,42 @@ final class SchemaPolish {
                     + "a zone are read in the project's time zone.",
             "JSON", "Any JSON value: custom properties, CleverTap's own objects passed through unchanged.");
 
-    /** Names of the directives applied anywhere on a type, field, argument, enum value or input field. */
+    /**
+     * Names of the directives applied anywhere on a type, field, argument, enum value or input field. Plain loops: this
+     * runs once, on the start's main thread, where each lambda would first be spun into a class.
+     */
     private static Set<String> appliedDirectives(GraphQLSchema schema) {
         Set<String> names = new HashSet<>();
         for (GraphQLNamedType type : schema.getAllTypesAsList()) {
             if (type instanceof GraphQLDirectiveContainer container) {
-                container.getAppliedDirectives().forEach(d -> names.add(d.getName()));
+                addNames(names, container.getAppliedDirectives());
             }
             if (type instanceof GraphQLFieldsContainer fields) {
                 for (GraphQLFieldDefinition field : fields.getFieldDefinitions()) {
-                    field.getAppliedDirectives().forEach(d -> names.add(d.getName()));
-                    field.getArguments().forEach(a -> a.getAppliedDirectives().forEach(d -> names.add(d.getName())));
+                    addNames(names, field.getAppliedDirectives());
+                    for (GraphQLArgument argument : field.getArguments()) {
+                        addNames(names, argument.getAppliedDirectives());
+                    }
                 }
             }
             if (type instanceof GraphQLInputObjectType input) {
-                input.getFieldDefinitions().forEach(f -> f.getAppliedDirectives().forEach(d -> names.add(d.getName())));
+                for (GraphQLInputObjectField field : input.getFieldDefinitions()) {
+                    addNames(names, field.getAppliedDirectives());
+                }
             }
             if (type instanceof GraphQLEnumType enumType) {
-                enumType.getValues().forEach(v -> v.getAppliedDirectives().forEach(d -> names.add(d.getName())));
+                for (GraphQLEnumValueDefinition value : enumType.getValues()) {
+                    addNames(names, value.getAppliedDirectives());
+                }
             }
         }
         return names;
+    }
+
+    private static void addNames(Set<String> names, List<GraphQLAppliedDirective> directives) {
+        for (GraphQLAppliedDirective directive : directives) {
+            names.add(directive.getName());
+        }
     }
 
     private SchemaPolish() {
@@ -79,15 +98,21 @@ final class SchemaPolish {
      */
     static GraphQLSchema.Builder withoutUnused(GraphQLSchema schema, GraphQLCodeRegistry.Builder code) {
         // types reachable from the roots come back by themselves; of the extra ones keep all but the scalars
-        Set<GraphQLType> extra = schema.getAdditionalTypes().stream()
-                .filter(type -> !(type instanceof GraphQLScalarType))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<GraphQLType> extra = new LinkedHashSet<>();
+        for (GraphQLType type : schema.getAdditionalTypes()) {
+            if (!(type instanceof GraphQLScalarType)) {
+                extra.add(type);
+            }
+        }
         // SmallRye declares @constraint (bean validation) even when nothing applies it; its arguments are what drag in
         // BigInteger and BigDecimal
-        Set<String> applied = appliedDirectives(schema);
-        Set<GraphQLDirective> directives = schema.getDirectives().stream()
-                .filter(directive -> !directive.getName().equals(CONSTRAINT) || applied.contains(CONSTRAINT))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        boolean constrained = appliedDirectives(schema).contains(CONSTRAINT);
+        Set<GraphQLDirective> directives = new LinkedHashSet<>();
+        for (GraphQLDirective directive : schema.getDirectives()) {
+            if (constrained || !directive.getName().equals(CONSTRAINT)) {
+                directives.add(directive);
+            }
+        }
         resolvingByName(schema, code);
         return GraphQLSchema.newSchema(schema).clearAdditionalTypes().additionalTypes(extra)
                 .clearDirectives().additionalDirectives(directives).codeRegistry(code.build());
