@@ -50,7 +50,8 @@ final class DocumentCheck {
 
         /** Whether the answer of the operation {@code operationName} selects may be reused (see EndpointConfig). */
         boolean reusable(String operationName) {
-            return reusable.contains(selected(operationName));
+            String selected = selected(operationName);
+            return selected != null && reusable.contains(selected);
         }
 
         /**
@@ -58,9 +59,11 @@ final class DocumentCheck {
          * of {@code __typename} alone.
          */
         boolean lean(String operationName) {
-            return lean.contains(selected(operationName));
+            String selected = selected(operationName);
+            return selected != null && lean.contains(selected);
         }
 
+        /** The name of the operation to run; null when the document has several and none is named. */
         private String selected(String operationName) {
             return operationName == null && operations.size() == 1
                     ? operations.keySet().iterator().next()

@@ -102,6 +102,16 @@ class GraphQLOverHttpTest {
     }
 
     @Test
+    void severalOperationsWithoutAnOperationNameAreARequestErrorNotAServerFailure() {
+        // the answer memo asked which operation runs and got none (a 500 before)
+        given().contentType("application/json").body(Map.of("query", "{ __typename } query Other { __typename }"))
+                .post("/graphql").then().statusCode(200).body("data", nullValue())
+                .body("errors[0].message", containsString("operation"));
+        given().contentType("application/json").body(Map.of("query", "query One { __typename } query Other { __typename }",
+                "operationName", "Other")).post("/graphql").then().statusCode(200).body("data.__typename", equalTo("Query"));
+    }
+
+    @Test
     void aBodyWithAnythingAfterItsObjectIsNotValidJsonAndRunsNothing() {
         int before = upstreamRequests();
         given().contentType("application/json")
