@@ -244,11 +244,12 @@ public class GraphQLEndpoint {
             return;
         }
         OperationDefinition.Operation kind = facts.kindOf(request.operationName());
-        if (method == HttpMethod.GET && kind != OperationDefinition.Operation.QUERY) {
+        // no kind: no operation is selected (several without an operationName, or a name the document lacks), which
+        // graphql-java answers with its request error, on either method, before anything runs
+        if (method == HttpMethod.GET && kind != null && kind != OperationDefinition.Operation.QUERY) {
             ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
-            refuse(ctx, 405, media, RequestProblem.badInput("Only queries may be sent with GET; send "
-                    + (kind == null ? "this operation" : "a " + kind.name().toLowerCase(Locale.ROOT))
-                    + " with POST"));
+            refuse(ctx, 405, media, RequestProblem.badInput(
+                    "Only queries may be sent with GET; send a " + kind.name().toLowerCase(Locale.ROOT) + " with POST"));
             return;
         }
         if (kind == OperationDefinition.Operation.SUBSCRIPTION) {

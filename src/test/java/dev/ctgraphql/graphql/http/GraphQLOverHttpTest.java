@@ -112,6 +112,21 @@ class GraphQLOverHttpTest {
     }
 
     @Test
+    void aGetWithNoOperationSelectedIsTheSameRequestErrorAndRunsNothing() {
+        int before = upstreamRequests();
+        // several operations, one a mutation, and no operationName: nothing is selected, so nothing is refused as a
+        // mutation either; graphql-java's request error, as for a POST
+        given().queryParam("query", "query One { __typename } mutation Two { stopCampaign(id: \"1\") { ok } }")
+                .get("/graphql").then().statusCode(200).body("data", nullValue())
+                .body("errors[0].message", containsString("operation"));
+        given().queryParam("query", "query One { __typename }").queryParam("operationName", "Missing").get("/graphql")
+                .then().statusCode(200).body("data", nullValue()).body("errors[0].message", containsString("Missing"));
+        given().queryParam("query", "query One { __typename } mutation Two { stopCampaign(id: \"1\") { ok } }")
+                .queryParam("operationName", "Two").get("/graphql").then().statusCode(405);
+        assertThat(upstreamRequests(), equalTo(before));
+    }
+
+    @Test
     void aBodyWithAnythingAfterItsObjectIsNotValidJsonAndRunsNothing() {
         int before = upstreamRequests();
         given().contentType("application/json")
