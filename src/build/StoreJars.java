@@ -75,7 +75,7 @@ public final class StoreJars {
     private static boolean store(Path jar) throws IOException {
         Path stored = jar.resolveSibling(jar.getFileName() + ".stored");
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            if (zip.stream().allMatch(entry -> entry.getMethod() == ZipEntry.STORED)) {
+            if (allStored(zip)) {
                 return false;
             }
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(stored))) {
@@ -87,6 +87,11 @@ public final class StoreJars {
         }
         Files.move(stored, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return true;
+    }
+
+    /** Whether every entry of {@code zip} is stored already. */
+    private static boolean allStored(ZipFile zip) {
+        return zip.stream().allMatch(entry -> entry.getMethod() == ZipEntry.STORED);
     }
 
     /** Writes every entry of {@code zip}, in order, stored (its name, time, comment and bytes kept) to {@code target}. */
@@ -182,7 +187,7 @@ public final class StoreJars {
         try {
             Files.write(inner, bytes);
             try (ZipFile jar = new ZipFile(inner.toFile())) {
-                if (jar.stream().allMatch(e -> e.getMethod() == ZipEntry.STORED)) {
+                if (allStored(jar)) {
                     return bytes;
                 }
                 ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 3);

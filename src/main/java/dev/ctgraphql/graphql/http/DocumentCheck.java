@@ -50,8 +50,7 @@ final class DocumentCheck {
 
         /** Whether the answer of the operation {@code operationName} selects may be reused (see EndpointConfig). */
         boolean reusable(String operationName) {
-            String selected = selected(operationName);
-            return selected != null && reusable.contains(selected);
+            return selects(reusable, operationName);
         }
 
         /**
@@ -59,8 +58,13 @@ final class DocumentCheck {
          * of {@code __typename} alone.
          */
         boolean lean(String operationName) {
+            return selects(lean, operationName);
+        }
+
+        /** Whether {@code names} holds the operation {@code operationName} selects (none selected: no). */
+        private boolean selects(Set<String> names, String operationName) {
             String selected = selected(operationName);
-            return selected != null && lean.contains(selected);
+            return selected != null && names.contains(selected);
         }
 
         /** The name of the operation to run; null when the document has several and none is named. */
