@@ -3,7 +3,8 @@
 # first 200 of /q/health/ready and to the first GraphQL answer, and its memory (VmRSS right after that answer, VmHWM
 # peak) from /proc, polling every ~5 ms. Loopback only. The polling forks nothing (bash's own /dev/tcp, clock and a
 # timed read stand in for curl, date and sleep): the service starts CPU-bound, and a probe that spawned three processes
-# every 10 ms took ~0.2 s from the start it measured on 2 cores (bench/results/startup-probe-session7-2026-11-30.txt). Works for the native binary and the JVM jar alike:
+# every 10 ms took ~0.4 s of CPU from the start it measured on 2 cores, ~0.2 s of its first answer (bench/probe-cost.sh,
+# bench/results/startup-probe-session7-lead-2026-11-30.txt). Works for the native binary and the JVM jar alike:
 #   bench/native-start.sh target/clevertap-graphql-0.1.0-SNAPSHOT-runner
 #   bench/native-start.sh java -jar target/quarkus-app/quarkus-run.jar
 #   (cd target/quarkus-app && ../../bench/native-start.sh java -XX:AOTCache=app.aot -jar quarkus-run.jar)
@@ -83,6 +84,8 @@ cpu_ms() {
 }
 
 start_us=${EPOCHREALTIME/./}
+# sets elapsed_ms to the milliseconds since the launch (no subshell: nothing forked while polling)
+elapsed() { elapsed_ms=$(( (${EPOCHREALTIME/./} - start_us) / 1000 )); }
 env "${upstream_env[@]}" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
   "CLEVERTAP_GRAPHQL_AUTH_API_KEYS=bench:viewer:$hash" "$@" > "$log" 2>&1 {nap_fd}<&- &
 pid=$!
@@ -94,7 +97,8 @@ check() {
     cat "$log" >&2
     exit 1
   fi
-  if (( (${EPOCHREALTIME/./} - start_us) * 1000 > timeout_ns )); then
+  elapsed
+  if (( elapsed_ms * 1000000 > timeout_ns )); then
     echo "no answer within ${BENCH_TIMEOUT_S:-60} s; the service's output:" >&2
     cat "$log" >&2
     exit 1
@@ -120,7 +124,8 @@ exchange() { # method, path, extra header lines, body
 until exchange GET /q/health/ready '' '' && [[ ${reply:9:3} == 200 ]]; do
   check
 done
-ready_ms=$(( (${EPOCHREALTIME/./} - start_us) / 1000 ))
+elapsed
+ready_ms=$elapsed_ms
 while :; do
   if exchange POST /graphql $'Content-Type: application/json\r\nX-API-Key: '"$key"$'\r\n' "$query"; then
     body=${reply#*$'\r\n\r\n'}
@@ -130,7 +135,8 @@ while :; do
   fi
   check
 done
-first_ms=$(( (${EPOCHREALTIME/./} - start_us) / 1000 ))
+elapsed
+first_ms=$elapsed_ms
 rss=$(kib VmRSS)
 hwm=$(kib VmHWM)
 cpu=$(cpu_ms)
